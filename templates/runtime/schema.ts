@@ -72,6 +72,8 @@ export interface WildcardDesc {
   readonly min: number;
   readonly max: number;
   readonly process: 'strict' | 'lax' | 'skip';
+  /** The namespace constraint as written (`##any`, `##other`, `##local`, `##targetNamespace` or URIs). */
+  readonly namespace: string;
 }
 
 export type ParticleDesc = ElementDesc | GroupDesc | WildcardDesc;
@@ -198,8 +200,27 @@ export function all(particles: readonly ParticleDesc[], options: GroupOptions = 
   return group('all', particles, options);
 }
 
-export function any(prop: string, process: WildcardDesc['process'], options: OccursOptions = {}): WildcardDesc {
-  return Object.freeze({ k: 'any', prop, process, min: options.min ?? 1, max: options.max ?? 1 });
+export function any(
+  prop: string,
+  process: WildcardDesc['process'],
+  options: OccursOptions & { readonly namespace?: string } = {},
+): WildcardDesc {
+  return Object.freeze({ k: 'any', prop, process, namespace: options.namespace ?? '##any', min: options.min ?? 1, max: options.max ?? 1 });
+}
+
+/**
+ * Does a wildcard's namespace constraint accept an element in namespace `ns` ('' = none)?
+ * The schemas handled here have no target namespace, so ##targetNamespace means "no namespace".
+ */
+export function wildcardAccepts(constraint: string, ns: string): boolean {
+  const c = constraint.trim();
+  if (c === '##any') return true;
+  if (c === '##other') return ns !== '';
+  for (const token of c.split(/\s+/)) {
+    if ((token === '##local' || token === '##targetNamespace') && ns === '') return true;
+    if (token === ns) return true;
+  }
+  return false;
 }
 
 export function attr(
