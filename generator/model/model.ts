@@ -54,6 +54,8 @@ export interface Facets {
   readonly enumeration?: readonly EnumValue[];
   /** One entry per derivation step; a value must match every step (AND) and any pattern within a step (OR). XSD syntax. */
   readonly patterns?: readonly (readonly string[])[];
+  /** `patterns` translated to JavaScript RegExp sources (flag `u`), set by the translate-patterns pass. */
+  readonly jsPatterns?: readonly (readonly string[])[];
   readonly length?: number;
   readonly minLength?: number;
   readonly maxLength?: number;

@@ -1,5 +1,5 @@
 /** Descriptors of the XSD built-in simple types, referenced by generated code as `xs.<name>`. */
-import { simple, type BuiltinName, type SimpleTypeDesc } from './schema.js';
+import { ANY, complex, simple, type BuiltinName, type ComplexTypeDesc, type SimpleTypeDesc } from './schema.js';
 
 const NAMES = [
   'anySimpleType', 'string', 'normalizedString', 'token', 'language', 'Name', 'NCName', 'ID', 'IDREF', 'IDREFS',
@@ -12,3 +12,6 @@ const NAMES = [
 export const xs: { readonly [K in BuiltinName]: SimpleTypeDesc } = Object.freeze(
   Object.fromEntries(NAMES.map((n) => [n, simple(`xs:${n}`, n)])) as Record<BuiltinName, SimpleTypeDesc>,
 );
+
+/** xs:anyType, the type of elements declared without a type: any attributes, any content. */
+export const anyType: ComplexTypeDesc = complex('xs:anyType', ANY);

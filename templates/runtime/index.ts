@@ -25,5 +25,6 @@ export {
   type SimpleTypeDesc,
   type TypeDesc,
 } from './schema.js';
-export { xs } from './builtins.js';
+export { anyType, xs } from './builtins.js';
 export type { XmlReaderOptions } from './xml-reader.js';
+export type { AtMostOneOf, OneOf } from './types.js';

@@ -1,0 +1,88 @@
+#!/usr/bin/env node
+/** Command line: argv -> options, resolved once, then one command. Exit codes: 0 ok, 1 invalid/stale, 2 bad invocation or input. */
+import { parseArgs } from 'node:util';
+import { formatDiagnostic, GeneratorError } from './diagnostics.js';
+import { runCheck, runGenerate, type Io } from './commands/generate.js';
+import { resolveTarget } from './commands/project.js';
+import { UsageError, USAGE } from './commands/usage.js';
+import { runFormat, runValidate } from './commands/validate.js';
+
+export async function main(argv: readonly string[], io: Io): Promise<number> {
+  const [command, ...rest] = argv;
+  try {
+    switch (command) {
+      case 'generate':
+      case 'check': {
+        const { values } = parseArgs({
+          args: rest,
+          options: { xsd: { type: 'string', multiple: true }, out: { type: 'string' }, separate: { type: 'boolean' } },
+          allowPositionals: true,
+          strict: true,
+        });
+        const positionals = parseArgs({ args: rest, options: { xsd: { type: 'string', multiple: true }, out: { type: 'string' }, separate: { type: 'boolean' } }, allowPositionals: true }).positionals;
+        // `--xsd a.xsd b.xsd`: files after --xsd are taken as more schema files.
+        const xsd = [...(values.xsd ?? []), ...(values.xsd ? positionals : [])];
+        if (!values.xsd && positionals.length) throw new UsageError(`unexpected argument "${positionals[0]}" (schema files go after --xsd)`);
+        const target = resolveTarget(xsd, values.out, values.separate ?? false);
+        return command === 'generate' ? runGenerate(target, io) : runCheck(target, io);
+      }
+      case 'validate': {
+        const { values, positionals } = parseArgs({
+          args: rest,
+          options: { json: { type: 'boolean' }, kind: { type: 'string' } },
+          allowPositionals: true,
+          strict: true,
+        });
+        if (positionals.length === 0) throw new UsageError('validate needs at least one FILE');
+        return await runValidate(positionals, { json: values.json ?? false, kind: kindOption(values.kind) }, io);
+      }
+      case 'format': {
+        const { values, positionals } = parseArgs({ args: rest, options: { kind: { type: 'string' } }, allowPositionals: true, strict: true });
+        if (positionals.length !== 1) throw new UsageError('format needs exactly one FILE');
+        return await runFormat(positionals[0]!, { kind: kindOption(values.kind) }, io);
+      }
+      case 'help':
+      case '--help':
+      case '-h':
+        io.out(USAGE);
+        return 0;
+      case undefined:
+        throw new UsageError('missing command (try: backup-codegen help)');
+      default:
+        throw new UsageError(`unknown command "${command}" (try: backup-codegen help)`);
+    }
+  } catch (e) {
+    if (e instanceof GeneratorError) {
+      for (const d of e.diagnostics) io.err(formatDiagnostic(d));
+      io.err(`error: ${e.message}`);
+      return 2;
+    }
+    if (e instanceof UsageError || isArgError(e)) {
+      io.err(`error: ${(e as Error).message}`);
+      return 2;
+    }
+    throw e;
+  }
+}
+
+function kindOption(kind: string | undefined): 'request' | 'response' | undefined {
+  if (kind === undefined || kind === 'request' || kind === 'response') return kind;
+  throw new UsageError(`--kind must be request or response, not "${kind}"`);
+}
+
+function isArgError(e: unknown): boolean {
+  return e instanceof Error && 'code' in e && typeof (e as { code: unknown }).code === 'string' && (e as { code: string }).code.startsWith('ERR_PARSE_ARGS');
+}
+
+const isMain = process.argv[1] !== undefined && import.meta.url === new URL(`file://${process.argv[1]}`).href;
+if (isMain || process.argv[1]?.endsWith('/cli.js')) {
+  main(process.argv.slice(2), { out: (l) => process.stdout.write(`${l}\n`), err: (l) => process.stderr.write(`${l}\n`) }).then(
+    (code) => {
+      process.exitCode = code;
+    },
+    (e: unknown) => {
+      process.stderr.write(`internal error: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}\n`);
+      process.exitCode = 70;
+    },
+  );
+}

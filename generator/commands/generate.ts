@@ -1,0 +1,36 @@
+/** `generate` and `check`. */
+import path from 'node:path';
+import { formatDiagnostic } from '../diagnostics.js';
+import { check, write } from '../output.js';
+import { generate } from '../pipeline.js';
+import type { Target } from './project.js';
+
+export interface Io {
+  readonly out: (line: string) => void;
+  readonly err: (line: string) => void;
+}
+
+export function runGenerate(target: Target, io: Io): number {
+  for (const set of target.sets) io.err(`generating ${set.name} from ${set.entries.join(', ')}`);
+  const started = Date.now();
+  const result = generate(target.sets);
+  for (const w of result.warnings) io.err(formatDiagnostic(w));
+  const changes = write(target.outDir, result.files);
+  const rel = path.relative(process.cwd(), target.outDir) || '.';
+  result.models.forEach((m) => io.err(`  ${m.name}: ${m.types.length} types, ${m.elements.length} global elements`));
+  io.out(`${result.files.length} files in ${rel}/, ${changes.length} changed (${Date.now() - started} ms)`);
+  return 0;
+}
+
+export function runCheck(target: Target, io: Io): number {
+  const result = generate(target.sets);
+  const stale = check(target.outDir, result.files);
+  const rel = path.relative(process.cwd(), target.outDir) || '.';
+  if (stale.length === 0) {
+    io.out(`${rel}/ is up to date (${result.files.length} files)`);
+    return 0;
+  }
+  io.out(`${rel}/ is stale: ${stale.length} file(s) differ from what the schemas produce (run generate):`);
+  for (const s of stale) io.out(`  ${s.status.padEnd(7)} ${rel}/${s.path}`);
+  return 1;
+}

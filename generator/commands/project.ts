@@ -1,0 +1,42 @@
+/** The project's own generation settings (codegen.config.json) and the --xsd/--out overrides. */
+import { existsSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import type { SchemaSetSpec } from '../pipeline.js';
+import { moduleNameForSchemaFile } from '../naming/index.js';
+import { UsageError } from './usage.js';
+
+export interface Target {
+  readonly outDir: string;
+  readonly sets: readonly SchemaSetSpec[];
+}
+
+interface ConfigFile {
+  readonly out: string;
+  readonly sets: readonly { readonly name: string; readonly xsd: readonly string[] }[];
+}
+
+export const CONFIG_FILE = 'codegen.config.json';
+
+export function resolveTarget(xsd: readonly string[] | undefined, out: string | undefined, separate: boolean, cwd = process.cwd()): Target {
+  if (xsd && xsd.length) {
+    if (!out) throw new UsageError('--xsd needs --out DIR');
+    const sets = separate
+      ? xsd.map((f) => ({ name: moduleNameForSchemaFile(f), entries: [f] }))
+      : [{ name: moduleNameForSchemaFile(xsd[0]!), entries: xsd }];
+    return { outDir: path.resolve(cwd, out), sets };
+  }
+  if (out) throw new UsageError('--out needs --xsd FILE...');
+  const configPath = path.join(cwd, CONFIG_FILE);
+  if (!existsSync(configPath)) throw new UsageError(`no ${CONFIG_FILE} here: run in the project folder or pass --xsd FILE... --out DIR`);
+  let config: ConfigFile;
+  try {
+    config = JSON.parse(readFileSync(configPath, 'utf8')) as ConfigFile;
+  } catch (e) {
+    throw new UsageError(`${CONFIG_FILE} is not valid JSON: ${(e as Error).message}`);
+  }
+  if (typeof config.out !== 'string' || !Array.isArray(config.sets)) throw new UsageError(`${CONFIG_FILE} needs "out" and "sets"`);
+  return {
+    outDir: path.resolve(cwd, config.out),
+    sets: config.sets.map((s) => ({ name: s.name, entries: s.xsd.map((f: string) => path.relative(process.cwd(), path.resolve(cwd, f))) })),
+  };
+}
