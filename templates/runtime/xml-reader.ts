@@ -264,8 +264,8 @@ export class XmlReader {
   /** Parses a whole document (string, or UTF-8 bytes). Throws XmlParseError; errors thrown by the handler propagate unchanged. */
   parse(input: string | Uint8Array): void {
     this.enter();
-    this.begin();
     try {
+      this.begin();
       const size = input.length;
       const isString = typeof input === 'string';
       if (size > this.maxBytes) {
@@ -289,8 +289,8 @@ export class XmlReader {
   /** Chunked input (e.g. an HTTP body): write() any number of times, then close(). Byte chunks may split multi-byte UTF-8 sequences. */
   write(chunk: string | Uint8Array): void {
     this.enter();
-    if (this.parser === null) this.begin();
     try {
+      if (this.parser === null) this.begin();
       const kind = typeof chunk === 'string' ? INPUT_STRING : INPUT_BYTES;
       if (this.inputKind === INPUT_NONE) this.inputKind = kind;
       else if (this.inputKind !== kind) throw new TypeError('XmlReader.write: do not mix string and byte chunks in one document');
@@ -314,8 +314,8 @@ export class XmlReader {
   /** Ends chunked input: checks the document is complete. */
   close(): void {
     this.enter();
-    if (this.parser === null) this.begin();
     try {
+      if (this.parser === null) this.begin();
       this.finish();
     } finally {
       this.end();
