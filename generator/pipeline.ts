@@ -3,6 +3,7 @@
  * caller writes (or compares) the files once every set generated without errors.
  */
 import { Diagnostics, GeneratorError, type Diagnostic } from './diagnostics.js';
+import { emitOperatorLayer } from './emit/operator.js';
 import { emitRuntime } from './emit/runtime.js';
 import { emitSchemaSet, type EmittedFile } from './emit/schema-set.js';
 import { fileSystemReader, type SchemaReader } from './load/files.js';
@@ -18,6 +19,17 @@ export interface SchemaSetSpec {
   readonly name: string;
   /** Entry schema files (their includes are followed). */
   readonly entries: readonly string[];
+}
+
+/** A typed operator layer over a request set and a response set (see emit/operator.ts). */
+export interface OperatorLayerConfig {
+  /** Output module path without `.ts`, relative to the output directory (e.g. `plesk/backup-manager`). */
+  readonly path: string;
+  readonly request: string;
+  readonly response: string;
+  readonly packet: string;
+  readonly operator: string;
+  readonly version: string;
 }
 
 export interface GenerateResult {
@@ -48,9 +60,22 @@ export function buildModel(spec: SchemaSetSpec, diagnostics: Diagnostics, reader
 }
 
 /** Generates every set; throws GeneratorError (with all diagnostics) if any set has errors. */
-export function generate(sets: readonly SchemaSetSpec[], reader: SchemaReader = fileSystemReader()): GenerateResult {
+export function generate(
+  sets: readonly SchemaSetSpec[],
+  reader: SchemaReader = fileSystemReader(),
+  layers: readonly OperatorLayerConfig[] = [],
+): GenerateResult {
   const diagnostics = new Diagnostics();
   const models = sets.map((spec) => buildModel(spec, diagnostics, reader));
+  if (diagnostics.hasErrors) throw new GeneratorError(diagnostics.list());
+  const layerFiles = layers.flatMap((layer) => {
+    const side = (name: string) => {
+      const i = sets.findIndex((s) => s.name === name);
+      if (i < 0) throw new GeneratorError([{ code: 'no-output', severity: 'error', source: { file: 'codegen.config.json', line: 0, path: '' }, message: `operator layer ${layer.path} names an unknown set "${name}"` }]);
+      return { model: models[i]!, dir: name };
+    };
+    return emitOperatorLayer({ ...layer, request: side(layer.request), response: side(layer.response) }, banner, diagnostics);
+  });
   if (diagnostics.hasErrors) throw new GeneratorError(diagnostics.list());
   const files: EmittedFile[] = [...emitRuntime(readRuntimeTemplates(), banner)];
   models.forEach((model, i) => {
@@ -58,5 +83,6 @@ export function generate(sets: readonly SchemaSetSpec[], reader: SchemaReader = 
     const depth = dir.split('/').length;
     files.push(...emitSchemaSet(model, { banner, dir, runtimeImport: `${'../'.repeat(depth)}runtime/index.js` }));
   });
+  files.push(...layerFiles);
   return { files: files.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0)), models, warnings: diagnostics.list() };
 }

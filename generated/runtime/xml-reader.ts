@@ -75,6 +75,7 @@ interface SaxesInternals {
   name: string;
   entity: string;
   chunk: string;
+  i: number;
   prevI: number;
   tag: { readonly name: string } | null;
   readonly tags: readonly { readonly name: string }[];
@@ -91,11 +92,13 @@ interface SaxesPrototype {
   readonly sText: StateFn;
   readonly sOpenWaka: StateFn;
   readonly sOpenWakaBang: StateFn;
+  readonly sEntity: StateFn;
   readonly processAttribsPlain: StateFn;
   readonly closeTag: StateFn;
 }
 const S_DOCTYPE = 2;
 const S_TEXT = 13;
+const S_ENTITY = 14;
 const S_OPEN_WAKA = 15;
 const S_OPEN_WAKA_BANG = 16;
 const STATE_COUNT = 45;
@@ -114,6 +117,8 @@ export class XmlReader {
   private readonly maxDepth: number;
   private readonly maxBytes: number;
 
+  private busy = false;
+
   // State of the current document.
   private parser: SaxesInternals | null = null;
   private curDepth = 0;
@@ -123,6 +128,10 @@ export class XmlReader {
   private textColumn = 1;
   private textEvent = false;
   private hasAttributes = false;
+  /** Where the entity reference being read starts: its '&' and its index in saxes' current chunk. */
+  private entityLine = 1;
+  private entityColumn = 1;
+  private entityStart = 0;
   /** Line of the start tag of each open element, by depth. */
   private openLines: number[] = [0];
   private ending = false;
@@ -146,6 +155,7 @@ export class XmlReader {
   private readonly hookOpenWaka: StateFn;
   private readonly hookOpenWakaBang: StateFn;
   private readonly hookText: StateFn;
+  private readonly hookEntity: StateFn;
   private readonly hookProcessAttribs: StateFn;
   private readonly hookCloseTag: StateFn;
 
@@ -201,6 +211,7 @@ export class XmlReader {
     const sOpenWaka = proto.sOpenWaka;
     const sOpenWakaBang = proto.sOpenWakaBang;
     const sText = proto.sText;
+    const sEntity = proto.sEntity;
     const processAttribsPlain = proto.processAttribsPlain;
     const closeTag = proto.closeTag;
     // Entered with the `<` just consumed: remember where the markup starts.
@@ -223,6 +234,16 @@ export class XmlReader {
       }
       sText.call(this);
     };
+    // Entered with the '&' of an entity reference just consumed (and again at the start of the next chunk
+    // when the reference is split, then with part of its name buffered).
+    this.hookEntity = function (this: SaxesInternals): void {
+      if (this.entity.length === 0) {
+        reader.entityLine = this.line;
+        reader.entityColumn = this.column;
+        reader.entityStart = this.i;
+      }
+      sEntity.call(this);
+    };
     // Tells the open-tag callback whether there are attributes, and saves saxes an allocation when not.
     this.hookProcessAttribs = function (this: SaxesInternals): void {
       if (this.attribList.length === 0) {
@@ -243,8 +264,9 @@ export class XmlReader {
 
   /** Parses a whole document (string, or UTF-8 bytes). Throws XmlParseError; errors thrown by the handler propagate unchanged. */
   parse(input: string | Uint8Array): void {
-    this.begin();
+    this.enter();
     try {
+      this.begin();
       const size = input.length;
       const isString = typeof input === 'string';
       if (size > this.maxBytes) {
@@ -261,13 +283,15 @@ export class XmlReader {
       this.finish();
     } finally {
       this.end();
+      this.busy = false;
     }
   }
 
   /** Chunked input (e.g. an HTTP body): write() any number of times, then close(). Byte chunks may split multi-byte UTF-8 sequences. */
   write(chunk: string | Uint8Array): void {
-    if (this.parser === null) this.begin();
+    this.enter();
     try {
+      if (this.parser === null) this.begin();
       const kind = typeof chunk === 'string' ? INPUT_STRING : INPUT_BYTES;
       if (this.inputKind === INPUT_NONE) this.inputKind = kind;
       else if (this.inputKind !== kind) throw new TypeError('XmlReader.write: do not mix string and byte chunks in one document');
@@ -283,16 +307,20 @@ export class XmlReader {
     } catch (error) {
       this.end();
       throw error;
+    } finally {
+      this.busy = false;
     }
   }
 
   /** Ends chunked input: checks the document is complete. */
   close(): void {
-    if (this.parser === null) this.begin();
+    this.enter();
     try {
+      if (this.parser === null) this.begin();
       this.finish();
     } finally {
       this.end();
+      this.busy = false;
     }
   }
 
@@ -309,6 +337,12 @@ export class XmlReader {
   }
 
   // -------------------------------------------------------------------------------------------------------
+
+  /** Not re-entrant: a handler must not call parse/write/close of the reader that is calling it. */
+  private enter(): void {
+    if (this.busy) throw new Error('XmlReader: parse/write/close called from inside a handler callback');
+    this.busy = true;
+  }
 
   private begin(): void {
     this.parser = this.createParser();
@@ -346,6 +380,7 @@ export class XmlReader {
     table[S_OPEN_WAKA] = this.hookOpenWaka;
     table[S_OPEN_WAKA_BANG] = this.hookOpenWakaBang;
     table[S_TEXT] = this.hookText;
+    table[S_ENTITY] = this.hookEntity;
     p.processAttribs = this.hookProcessAttribs;
     p.closeTag = this.hookCloseTag;
     saxes.on('opentag', this.onOpenTag);
@@ -536,21 +571,21 @@ export class XmlReader {
       case 'undefined entity.':
       case 'malformed character entity.':
       case 'disallowed character in entity name.': {
-        const name = this.entityName();
+        const name = p.entity.length !== 0 ? p.entity + p.chunk.slice(0, p.prevI) : p.chunk.slice(this.entityStart, p.prevI);
         const shown = `&${clip(name)};`;
         text = message === 'undefined entity.'
           ? `unknown entity ${shown} (only &lt; &gt; &amp; &quot; &apos; and character references are allowed)`
           : message === 'malformed character entity.'
             ? `character reference ${shown} is malformed or refers to a character XML does not allow`
             : `malformed entity reference ${shown}`;
-        // saxes is at the ';': point at the '&' when the reference is on one line.
-        const start = column - codePointLength(name) - 1;
-        if (start >= 1 && !/[\r\n]/.test(name)) column = start;
+        line = this.entityLine;
+        column = this.entityColumn;
         break;
       }
       case 'empty entity name.':
         text = "empty entity reference '&;'";
-        column = Math.max(1, column - 1);
+        line = this.entityLine;
+        column = this.entityColumn;
         break;
       case 'text data outside of root node.':
         text = p.sawRoot ? 'text after the root element' : 'text before the root element';
@@ -586,14 +621,6 @@ export class XmlReader {
         }
     }
     return new XmlParseError('not-well-formed', text, line, column);
-  }
-
-  /** The name of the entity reference saxes has just refused (it is at the ';' ending it). */
-  private entityName(): string {
-    const p = this.parser!;
-    const end = p.prevI;
-    if (p.entity.length !== 0) return p.entity + p.chunk.slice(0, end);
-    return p.chunk.slice(p.chunk.lastIndexOf('&', end - 1) + 1, end);
   }
 }
 
@@ -692,7 +719,7 @@ function checkInternals(p: SaxesInternals): void {
   const table = p.stateTable as unknown;
   if (
     !Array.isArray(table) || table.length !== STATE_COUNT ||
-    table[S_DOCTYPE] !== proto.sDoctype || table[S_TEXT] !== proto.sText ||
+    table[S_DOCTYPE] !== proto.sDoctype || table[S_TEXT] !== proto.sText || table[S_ENTITY] !== proto.sEntity ||
     table[S_OPEN_WAKA] !== proto.sOpenWaka || table[S_OPEN_WAKA_BANG] !== proto.sOpenWakaBang ||
     p.processAttribs !== proto.processAttribsPlain || typeof proto.closeTag !== 'function' ||
     !Array.isArray(p.tags) || !Array.isArray(p.attribList) || typeof p.state !== 'number'
@@ -712,18 +739,6 @@ function clip(s: string, max = QUOTE_LIMIT): string {
 
 function hex(code: number): string {
   return `U+${code.toString(16).toUpperCase().padStart(4, '0')}`;
-}
-
-function codePointLength(s: string): number {
-  let n = s.length;
-  for (let i = 0; i < s.length; i++) {
-    const c = s.charCodeAt(i);
-    if (c >= 0xdc00 && c <= 0xdfff && i > 0) {
-      const h = s.charCodeAt(i - 1);
-      if (h >= 0xd800 && h <= 0xdbff) n--;
-    }
-  }
-  return n;
 }
 
 const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;

@@ -13,7 +13,7 @@ export interface Io {
 export function runGenerate(target: Target, io: Io): number {
   for (const set of target.sets) io.err(`generating ${set.name} from ${set.entries.join(', ')}`);
   const started = Date.now();
-  const result = generate(target.sets);
+  const result = generate(target.sets, undefined, target.layers);
   for (const w of result.warnings) io.err(formatDiagnostic(w));
   const changes = write(target.outDir, result.files);
   const rel = path.relative(process.cwd(), target.outDir) || '.';
@@ -23,7 +23,7 @@ export function runGenerate(target: Target, io: Io): number {
 }
 
 export function runCheck(target: Target, io: Io): number {
-  const result = generate(target.sets);
+  const result = generate(target.sets, undefined, target.layers);
   const stale = check(target.outDir, result.files);
   const rel = path.relative(process.cwd(), target.outDir) || '.';
   if (stale.length === 0) {

@@ -1,18 +1,20 @@
 /** The project's own generation settings (codegen.config.json) and the --xsd/--out overrides. */
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import type { SchemaSetSpec } from '../pipeline.js';
+import type { OperatorLayerConfig, SchemaSetSpec } from '../pipeline.js';
 import { moduleNameForSchemaFile } from '../naming/index.js';
 import { UsageError } from './usage.js';
 
 export interface Target {
   readonly outDir: string;
   readonly sets: readonly SchemaSetSpec[];
+  readonly layers: readonly OperatorLayerConfig[];
 }
 
 interface ConfigFile {
   readonly out: string;
   readonly sets: readonly { readonly name: string; readonly xsd: readonly string[] }[];
+  readonly operators?: readonly OperatorLayerConfig[];
 }
 
 export const CONFIG_FILE = 'codegen.config.json';
@@ -23,7 +25,7 @@ export function resolveTarget(xsd: readonly string[] | undefined, out: string | 
     const sets = separate
       ? xsd.map((f) => ({ name: moduleNameForSchemaFile(f), entries: [f] }))
       : [{ name: moduleNameForSchemaFile(xsd[0]!), entries: xsd }];
-    return { outDir: path.resolve(cwd, out), sets };
+    return { outDir: path.resolve(cwd, out), sets, layers: [] };
   }
   if (out) throw new UsageError('--out needs --xsd FILE...');
   const configPath = path.join(cwd, CONFIG_FILE);
@@ -38,5 +40,6 @@ export function resolveTarget(xsd: readonly string[] | undefined, out: string | 
   return {
     outDir: path.resolve(cwd, config.out),
     sets: config.sets.map((s) => ({ name: s.name, entries: s.xsd.map((f: string) => path.relative(process.cwd(), path.resolve(cwd, f))) })),
+    layers: config.operators ?? [],
   };
 }

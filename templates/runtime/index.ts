@@ -28,3 +28,13 @@ export {
 export { anyType, xs } from './builtins.js';
 export type { XmlReaderOptions } from './xml-reader.js';
 export type { AtMostOneOf, OneOf } from './types.js';
+export {
+  operationKey,
+  type OperatorSpec,
+  PacketSystemError,
+  pairOutputs,
+  requestPacket,
+  resultsOf,
+  responseOutputs,
+  ResponseMismatchError,
+} from './operator.js';
