@@ -147,6 +147,8 @@ function ownParts(ctx: XsdContext, node: XmlNode, deps: ComplexDeps, id: TypeId)
     } else if (c.local === 'attributeGroup') {
       attributes.push(...attributeGroup(ctx, c, deps, id, []));
     } else if (c.local === 'anyAttribute') {
+      // The runtime would have nowhere to keep such attributes: refuse rather than drop them.
+      ctx.diagnostics.error('unsupported-construct', c.source, 'xs:anyAttribute is not supported');
       anyAttribute = true;
     } else if (!isFacet(c.local) && c.local !== 'simpleType') {
       ctx.diagnostics.error('unsupported-construct', c.source, `xs:${c.local} is not supported here`);
