@@ -1,5 +1,7 @@
 #!/usr/bin/env node
 /** Command line: argv -> options, resolved once, then one command. Exit codes: 0 ok, 1 invalid/stale, 2 bad invocation or input. */
+import { existsSync, realpathSync, statSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { formatDiagnostic, GeneratorError } from './diagnostics.js';
 import { runCheck, runGenerate, type Io } from './commands/generate.js';
@@ -24,6 +26,7 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
         const xsd = [...(values.xsd ?? []), ...(values.xsd ? positionals : [])];
         if (!values.xsd && positionals.length) throw new UsageError(`unexpected argument "${positionals[0]}" (schema files go after --xsd)`);
         const target = resolveTarget(xsd, values.out, values.separate ?? false);
+        if (existsSync(target.outDir) && !statSync(target.outDir).isDirectory()) throw new UsageError(`output "${values.out ?? target.outDir}" is not a directory`);
         return command === 'generate' ? runGenerate(target, io) : runCheck(target, io);
       }
       case 'validate': {
@@ -57,7 +60,7 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
       io.err(`error: ${e.message}`);
       return 2;
     }
-    if (e instanceof UsageError || isArgError(e)) {
+    if (e instanceof UsageError || isArgError(e) || isFileSystemError(e)) {
       io.err(`error: ${(e as Error).message}`);
       return 2;
     }
@@ -74,8 +77,27 @@ function isArgError(e: unknown): boolean {
   return e instanceof Error && 'code' in e && typeof (e as { code: unknown }).code === 'string' && (e as { code: string }).code.startsWith('ERR_PARSE_ARGS');
 }
 
-const isMain = process.argv[1] !== undefined && import.meta.url === new URL(`file://${process.argv[1]}`).href;
-if (isMain || process.argv[1]?.endsWith('/cli.js')) {
+/** A failed file-system call on a path the user named (e.g. `--out` is a file: ENOTDIR); bad input, not a crash. */
+function isFileSystemError(e: unknown): boolean {
+  return e instanceof Error && typeof (e as NodeJS.ErrnoException).syscall === 'string' && typeof (e as NodeJS.ErrnoException).path === 'string';
+}
+
+/**
+ * Run as a program, not imported. Compared by real path: npm installs the bin as a symlink
+ * (node_modules/.bin/backup-codegen -> dist/generator/cli.js), and Node gives argv[1] as the link
+ * while import.meta.url is the resolved file.
+ */
+function invokedAsProgram(): boolean {
+  const script = process.argv[1];
+  if (script === undefined) return false;
+  try {
+    return realpathSync(script) === realpathSync(fileURLToPath(import.meta.url));
+  } catch {
+    return false;
+  }
+}
+
+if (invokedAsProgram()) {
   main(process.argv.slice(2), { out: (l) => process.stdout.write(`${l}\n`), err: (l) => process.stderr.write(`${l}\n`) }).then(
     (code) => {
       process.exitCode = code;

@@ -62,6 +62,7 @@ export async function runFormat(file: string, options: { readonly kind: PacketKi
     doc = await detect(bytes, options.kind);
   } catch (e) {
     if (e instanceof XmlParseError) throw new UsageError(`${file}: not well-formed XML: ${e.message}`);
+    if (e instanceof UsageError) throw new UsageError(`${file}: ${e.message}`);
     throw e;
   }
   const r = doc.codec.safeDecode(bytes);
