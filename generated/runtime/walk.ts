@@ -21,6 +21,8 @@ export class XmlWriter {
   #depth = 0;
   /** Whether the innermost open element has element children (then its end tag goes on a new line). */
   #hadChild: boolean[] = [];
+  /** > 0 while writing mixed content: no indentation (see `inline`). */
+  #inline = 0;
 
   constructor(indent?: string) {
     this.#indent = indent;
@@ -54,10 +56,18 @@ export class XmlWriter {
     this.out += escapedText;
   }
 
+  /**
+   * Between `inline(true)` and `inline(false)` nothing is indented: the content of an element with
+   * text children (mixed generic content), where added line breaks would change the text.
+   */
+  inline(on: boolean): void {
+    this.#inline += on ? 1 : -1;
+  }
+
   #newline(): void {
     const n = this.#hadChild.length;
     if (n > 0) this.#hadChild[n - 1] = true;
-    if (this.#indent !== undefined && (this.out !== '' || this.#depth > 0)) {
+    if (this.#indent !== undefined && this.#inline === 0 && (this.out !== '' || this.#depth > 0)) {
       this.out += `\n${this.#indent.repeat(this.#depth)}`;
     }
   }
@@ -185,6 +195,9 @@ export class ValueWalker {
       this.#repeatingGroup(c, p, target, here, counter);
       return;
     }
+    // An optional group that is absent (none of its properties set) contributes nothing; its
+    // required members are required only when the group is there (all or nothing).
+    if (p.min === 0 && !isPresent(p, target)) return;
     this.#groupBody(c, p, target, here, counter);
   }
 
@@ -318,7 +331,9 @@ export class ValueWalker {
     }
     const here = pathNode(parent, name, index);
     const counter = new SiblingCounter();
+    const mixed = value.children.some((child) => typeof child === 'string');
     w?.open(name, attrs);
+    if (mixed) w?.inline(true);
     for (const child of value.children) {
       if (typeof child === 'string') {
         if (!isXmlText(child)) this.#issue(here, undefined, 0, 'invalid-value', 'text contains characters that XML cannot carry');
@@ -326,6 +341,7 @@ export class ValueWalker {
       } else this.#anyElement(child, here, counter.next(child.name, true));
     }
     w?.close(name);
+    if (mixed) w?.inline(false);
   }
 
   #format(t: ReturnType<typeof simpleTypeOf> & object, v: unknown, fixed: string | undefined, parent: PathNode | undefined, name: string, index: number): string | undefined {

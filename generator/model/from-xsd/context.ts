@@ -133,6 +133,11 @@ export class XsdContext {
     this.#building.delete(id);
   }
 
+  /** True while the named type `id` is being built (a reference to it now is recursion, not an error by itself). */
+  isBuilding(id: TypeId): boolean {
+    return this.#building.has(id);
+  }
+
   /** Built types in declaration order. */
   types(): ModelType[] {
     return [...this.#built.values()].sort((a, b) => compareOrder(a.order, b.order)).map((e) => e.type);

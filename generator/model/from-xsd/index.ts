@@ -89,10 +89,20 @@ export function modelFromXsd(name: string, documents: readonly SchemaDocument[],
       if (nested.length) diagnostics.error('invalid-schema', decl.source, 'an element cannot have both a type attribute and a nested type');
       const resolved = ctx.resolveTypeName(typeAttr, decl);
       if (resolved === undefined) return 'xs:anyType';
-      typeById(resolved, decl);
+      // An element may refer to a type that is being built (a recursive content model, e.g. a tree):
+      // that is not a circular derivation, and the type is registered when its build finishes.
+      if (!ctx.isBuilding(resolved)) typeById(resolved, decl);
       return resolved;
     }
-    if (nested[0]) return anonymous(nested[0], `${decl.source.file}#${decl.source.path}`);
+    if (nested[0]) {
+      // The id is the declaration's path: a global element referenced from several places (or from
+      // inside its own content, recursively) has one anonymous type, built once.
+      const id = `${decl.source.file}#${decl.source.path}`;
+      if (ctx.built(id) || !ctx.enter(id)) return id;
+      anonymous(nested[0], id);
+      ctx.leave(id);
+      return id;
+    }
     return 'xs:anyType';
   };
 
