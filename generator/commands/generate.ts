@@ -11,13 +11,15 @@ export interface Io {
 }
 
 export function runGenerate(target: Target, io: Io): number {
-  for (const set of target.sets) io.err(`generating ${set.name} from ${set.entries.join(', ')}`);
   const started = Date.now();
+  // Nothing is printed before generation succeeds: a failure is one clear report, not progress noise.
   const result = generate(target.sets, undefined, target.layers);
   for (const w of result.warnings) io.err(formatDiagnostic(w));
   const changes = write(target.outDir, result.files);
   const rel = path.relative(process.cwd(), target.outDir) || '.';
-  result.models.forEach((m) => io.err(`  ${m.name}: ${m.types.length} types, ${m.elements.length} global elements`));
+  result.models.forEach((m, i) =>
+    io.err(`generated ${m.name} from ${target.sets[i]!.entries.join(', ')}: ${m.types.length} types, ${m.elements.length} global elements`),
+  );
   io.out(`${result.files.length} files in ${rel}/, ${changes.length} changed (${Date.now() - started} ms)`);
   return 0;
 }

@@ -40,7 +40,9 @@ export async function runValidate(files: readonly string[], options: ValidateOpt
 
 async function validateFile(file: string, kind: PacketKind | undefined): Promise<{ report: FileReport; what: string; error?: string }> {
   const bytes = readInput(file);
-  if (typeof bytes === 'string') return { report: { file, valid: false, issues: [] }, what: '', error: bytes };
+  if (typeof bytes === 'string') {
+    return { report: { file, valid: false, issues: [{ path: '', code: 'unreadable', message: bytes }] }, what: '', error: bytes };
+  }
   try {
     const doc = await detect(bytes, kind);
     const issues = doc.codec.validateXml(bytes);
@@ -49,7 +51,9 @@ async function validateFile(file: string, kind: PacketKind | undefined): Promise
     if (e instanceof XmlParseError) {
       return { report: { file, valid: false, issues: e.issues }, what: '', error: `not well-formed XML: ${e.message}` };
     }
-    if (e instanceof UsageError) return { report: { file, valid: false, issues: [] }, what: '', error: e.message };
+    if (e instanceof UsageError) {
+      return { report: { file, valid: false, issues: [{ path: '/', code: 'unknown-document', message: e.message }] }, what: '', error: e.message };
+    }
     throw e;
   }
 }

@@ -4,6 +4,9 @@
  */
 
 export type IssueCode =
+  // input that cannot be read or recognised at all (CLI)
+  | 'unreadable'
+  | 'unknown-document'
   // XML syntax and hostile input (from the reader)
   | 'not-well-formed'
   | 'invalid-utf8'

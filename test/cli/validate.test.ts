@@ -154,6 +154,7 @@ describe('several files at once', () => {
       [twoIssues, false],
       [notXml, false],
     ]);
+    expect(report[1]!.issues).toEqual([{ path: '', code: 'unreadable', message: 'no such file' }]);
     expect(report[2]!.issues).toEqual(runtimeIssues(twoIssues, 'request'));
     expect(report[3]!.issues.map((i) => i.code)).toEqual(['not-well-formed']);
   });
