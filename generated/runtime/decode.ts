@@ -5,7 +5,7 @@
  * It collects every issue (up to a limit) instead of stopping at the first one.
  */
 import { AnyBuilder } from './any.js';
-import { describeFirst, simpleTypeOf, type CComplex, type CElement, type CParticle, type CWildcard, type Compiler } from './compile.js';
+import { describeFirst, shapeOf, simpleTypeOf, type CComplex, type CElement, type CParticle, type CWildcard, type Compiler } from './compile.js';
 import { Cursor, type Failure, type Match } from './cursor.js';
 import type { Issue, IssueCode } from './errors.js';
 import { wildcardAccepts, type ElementDeclDesc, type SimpleTypeDesc, type TypeDesc } from './schema.js';
@@ -115,6 +115,11 @@ export class Decoder implements XmlEventHandler {
         return;
       }
       this.#rootSeen = true;
+      if (this.#elementNamespace(name) !== '') {
+        frame.kind = Kind.Skip;
+        this.#report(depth + 1, 'unexpected-namespace', `<${name}> is in a namespace; this schema's elements have none`);
+        return;
+      }
       this.#begin(frame, this.#root.type(), this.#root.nillable, undefined, attributes, this.#holder, 'value', false);
       return;
     }
@@ -132,7 +137,7 @@ export class Decoder implements XmlEventHandler {
         return;
       default:
         frame.kind = Kind.Skip;
-        if (parent.kind === Kind.Nil) this.#report(depth, 'nil-with-content', `<${parent.name}> has xsi:nil="true" and must be empty`);
+        if (parent.kind === Kind.Nil) this.#report(depth + 1, 'nil-with-content', `<${parent.name}> has xsi:nil="true" and must be empty; <${name}> is not allowed`);
         else this.#report(depth + 1, 'unexpected-element', `<${parent.name}> has no child elements; <${name}> is not allowed`);
     }
   }
@@ -151,11 +156,20 @@ export class Decoder implements XmlEventHandler {
         return;
       case Kind.Skip:
         return;
+      case Kind.Flag:
+      case Kind.ObjectEmpty:
+      case Kind.Nil:
+        // Empty content and nilled elements allow no character children at all, whitespace included.
+        if (!frame.textReported && text.length > 0) {
+          frame.textReported = true;
+          const why = frame.kind === Kind.Nil ? `has xsi:nil="true" and must be empty` : 'must be empty';
+          this.#report(depth, frame.kind === Kind.Nil ? 'nil-with-content' : 'unexpected-text', `<${frame.name}> ${why}; text ${quote(text)} is not allowed`);
+        }
+        return;
       default:
         if (!frame.textReported && !isWhitespace(text)) {
           frame.textReported = true;
-          const what = frame.kind === Kind.Nil ? `has xsi:nil="true" and must be empty` : frame.kind === Kind.ObjectElements ? 'contains only elements' : 'must be empty';
-          this.#report(depth, frame.kind === Kind.Nil ? 'nil-with-content' : 'unexpected-text', `<${frame.name}> ${what}; text ${quote(text.trim())} is not allowed`);
+          this.#report(depth, 'unexpected-text', `<${frame.name}> contains only elements; text ${quote(text.trim())} is not allowed`);
         }
     }
   }
@@ -318,7 +332,13 @@ export class Decoder implements XmlEventHandler {
     frame.cursor = undefined;
     frame.complex = undefined;
 
-    if (attributes !== null && this.#nil(frame, attributes, nillable)) {
+    const nil = attributes !== null && this.#xsi(frame, attributes, nillable);
+    if (nil) {
+      // A nilled element keeps its attributes' checks, then must stay empty.
+      if (attributes !== null) {
+        if (type.kind === 'complex' && shapeOf(type) === 'object') this.#attributes(frame, this.#compiler.complex(type), attributes, {});
+        else this.#noAttributes(frame, attributes);
+      }
       frame.kind = Kind.Nil;
       return;
     }
@@ -365,7 +385,7 @@ export class Decoder implements XmlEventHandler {
     let found = 0;
     if (attributes !== null) {
       for (const key in attributes) {
-        if (isNamespaceAttribute(key) || this.#isXsi(key)) continue;
+        if (isNamespaceAttribute(key) || this.#isAllowedXsi(key)) continue;
         const a = c.attributesByName.get(key);
         if (!a) {
           if (c.desc.anyAttribute) continue;
@@ -397,33 +417,37 @@ export class Decoder implements XmlEventHandler {
 
   #noAttributes(frame: Frame, attributes: Readonly<Record<string, string>>): void {
     for (const key in attributes) {
-      if (isNamespaceAttribute(key) || this.#isXsi(key)) continue;
+      if (isNamespaceAttribute(key) || this.#isAllowedXsi(key)) continue;
       this.#report(this.#depth, 'unexpected-attribute', `attribute "${key}" is not allowed on <${frame.name}>`, `@${key}`);
     }
   }
 
-  /** Handles xsi:nil; returns true when the element is nil. */
-  #nil(frame: Frame, attributes: Readonly<Record<string, string>>, nillable: boolean): boolean {
+  /**
+   * Checks the xsi: attributes of an element (XSD 1.0 §3.3.4, §3.4.4): `xsi:nil` only on nillable
+   * elements, `xsi:type` is not supported, `schemaLocation`/`noNamespaceSchemaLocation` are hints;
+   * any other xsi: attribute is reported by the attribute checks. Returns true when the element is nilled.
+   */
+  #xsi(frame: Frame, attributes: Readonly<Record<string, string>>, nillable: boolean): boolean {
+    let nil = false;
     for (const key in attributes) {
-      if (!this.#isXsi(key)) continue;
-      const local = key.slice(key.indexOf(':') + 1);
+      const local = this.#xsiLocal(key);
       if (local === 'nil') {
         const v = attributes[key]!.trim();
-        if (v !== 'true' && v !== '1') {
-          if (v !== 'false' && v !== '0') this.#report(this.#depth, 'invalid-value', `xsi:nil must be true or false, not ${quote(v)}`);
-          return false;
-        }
         if (!nillable) {
-          this.#report(this.#depth, 'not-nillable', `<${frame.name}> is not nillable`);
-          return false;
-        }
-        return true;
-      }
-      if (local === 'type') {
-        this.#report(this.#depth, 'unexpected-attribute', 'xsi:type is not supported');
+          this.#report(this.#depth, 'not-nillable', `<${frame.name}> is not nillable: xsi:nil is not allowed on it`);
+        } else if (v === 'true' || v === '1') nil = true;
+        else if (v !== 'false' && v !== '0') this.#report(this.#depth, 'invalid-value', `xsi:nil must be true or false, not ${quote(v)}`);
+      } else if (local === 'type') {
+        this.#report(this.#depth, 'unexpected-attribute', 'xsi:type is not supported', `@${key}`);
       }
     }
-    return false;
+    return nil;
+  }
+
+  /** xsi: attributes the attribute checks let through (handled by #xsi or allowed as hints). */
+  #isAllowedXsi(key: string): boolean {
+    const local = this.#xsiLocal(key);
+    return local === 'nil' || local === 'type' || local === 'schemaLocation' || local === 'noNamespaceSchemaLocation';
   }
 
   #parse(frame: Frame, depth: number): unknown {
@@ -493,10 +517,11 @@ export class Decoder implements XmlEventHandler {
     return this.#lookupNamespace(name.slice(0, colon)) ?? `undeclared:${name.slice(0, colon)}`;
   }
 
-  #isXsi(key: string): boolean {
+  /** Local name of an attribute in the XSI namespace, or undefined. */
+  #xsiLocal(key: string): string | undefined {
     const colon = key.indexOf(':');
-    if (colon < 0) return false;
-    return this.#lookupNamespace(key.slice(0, colon)) === XSI_NS;
+    if (colon < 0) return undefined;
+    return this.#lookupNamespace(key.slice(0, colon)) === XSI_NS ? key.slice(colon + 1) : undefined;
   }
 
   /** Path of the element at `depth` (1 = root), optionally with a leaf step. */
