@@ -57,8 +57,9 @@ export class AnyBuilder {
 
   #flushText(): void {
     if (this.text !== '') {
-      // Whitespace between child elements is formatting, not content.
-      if (this.text.trim() !== '' || !this.hasElements) (this.children ??= []).push(this.text);
+      // Whitespace-only text next to child elements (before, between or after them) is formatting,
+      // not content; text-only content keeps its whitespace (see finish()).
+      if (this.text.trim() !== '') (this.children ??= []).push(this.text);
       this.text = '';
     }
   }
