@@ -139,6 +139,11 @@ export function modelFromXsd(name: string, documents: readonly SchemaDocument[],
         diagnostics.error('unsupported-construct', entry.node.source, `${attr} on an element is not supported`);
       }
     }
+    for (const c of ctx.xsdChildren(entry.node)) {
+      if (c.local === 'key' || c.local === 'keyref' || c.local === 'unique') {
+        diagnostics.error('unsupported-construct', c.source, `identity constraint xs:${c.local} is not supported`);
+      }
+    }
     const doc = ctx.doc(entry.node);
     elements.push({
       kind: 'global-element',
