@@ -41,6 +41,8 @@ class Frame {
   many = false;
   simple: SimpleTypeDesc | undefined = undefined;
   fixed: string | undefined = undefined;
+  /** The declared default (or fixed) value, which an element without any content takes. */
+  default: string | undefined = undefined;
   text = '';
   value: Record<string, unknown> | undefined = undefined;
   complex: CComplex | undefined = undefined;
@@ -305,6 +307,7 @@ export class Decoder implements XmlEventHandler {
 
   #beginElement(frame: Frame, p: CElement, attributes: Readonly<Record<string, string>> | null, target: Record<string, unknown>, many: boolean): void {
     this.#begin(frame, p.desc.type(), p.desc.nillable, p.desc.fixed, attributes, target, p.prop, many);
+    frame.default = p.desc.default ?? p.desc.fixed;
   }
 
   #begin(
@@ -321,6 +324,7 @@ export class Decoder implements XmlEventHandler {
     frame.prop = prop;
     frame.many = many;
     frame.fixed = fixed;
+    frame.default = undefined;
     frame.text = '';
     frame.broken = false;
     frame.textReported = false;
@@ -450,12 +454,14 @@ export class Decoder implements XmlEventHandler {
   }
 
   #parse(frame: Frame, depth: number): unknown {
-    const v = this.#compiler.simple(frame.simple!).parse(frame.text);
+    // An element with no content at all takes its default (or fixed) value (XSD 1.0 §3.3.4).
+    const text = frame.text === '' && frame.default !== undefined ? frame.default : frame.text;
+    const v = this.#compiler.simple(frame.simple!).parse(text);
     if (v instanceof Problem) {
       this.#report(depth, v.code, v.message);
       return undefined;
     }
-    if (frame.fixed !== undefined && !this.#sameValue(frame.simple!, frame.text, frame.fixed)) {
+    if (frame.fixed !== undefined && !this.#sameValue(frame.simple!, text, frame.fixed)) {
       this.#report(depth, 'fixed-value', `<${frame.name}> must be "${frame.fixed}"`);
       return undefined;
     }

@@ -7,7 +7,7 @@ import { isAnyValue, isNamedAny, type AnyValue, type NamedAny } from './any.js';
 import { describeFirst, simpleTypeOf, type CComplex, type CGroup, type CParticle, type Compiler } from './compile.js';
 import type { Issue, IssueCode } from './errors.js';
 import { pathNode, renderPath, SiblingCounter, type PathNode } from './path.js';
-import type { AttributeDesc, ComplexTypeDesc, ElementDesc, TypeDesc } from './schema.js';
+import type { AttributeDesc, ComplexTypeDesc, ElementDesc, SimpleTypeDesc, TypeDesc } from './schema.js';
 import { Problem } from './simple.js';
 import { escapeAttribute, escapeText, isXmlText } from './xml-reader.js';
 
@@ -174,7 +174,7 @@ export class ValueWalker {
       this.#issue(here, `@${a.name}`, 1, r.code, r.message);
       return undefined;
     }
-    if (a.fixed !== undefined && r !== a.fixed) {
+    if (a.fixed !== undefined && !this.#isFixed(a.type(), r, a.fixed)) {
       this.#issue(here, `@${a.name}`, 1, 'fixed-value', `attribute "${a.name}" must be "${a.fixed}"`);
       return undefined;
     }
@@ -349,11 +349,19 @@ export class ValueWalker {
       this.#issue(parent, name, index, r.code, r.message);
       return undefined;
     }
-    if (fixed !== undefined && r !== fixed) {
+    if (fixed !== undefined && !this.#isFixed(t, r, fixed)) {
       this.#issue(parent, name, index, 'fixed-value', `<${name}> must be "${fixed}"`);
       return undefined;
     }
     return r;
+  }
+
+  /** Is `formatted` (canonical text) the value of the lexical form `fixed`? Compared canonically, like the decoder. */
+  #isFixed(t: SimpleTypeDesc, formatted: string, fixed: string): boolean {
+    const compiled = this.#compiler.simple(t);
+    const v = compiled.parse(fixed);
+    if (v instanceof Problem) return false;
+    return compiled.format(v) === formatted;
   }
 
   #count(here: PathNode, name: string | undefined, n: number, min: number, max: number, what: string): void {

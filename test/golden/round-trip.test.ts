@@ -155,10 +155,14 @@ describe('decoded values', () => {
       ports: [1, 80, 443],
       word: 'two word',
       raw: 'A<B',
+      retries: 3n, // an empty element takes its default
+      format: '1.5', // fixed="1.50": the same decimal
     });
     const e = (await decodeSample('simple-types', 'empty-limit.xml')) as Record<string, unknown>;
     expect(e['limit']).toBe('');
     expect(e['ports']).toEqual([]);
+    expect(e['retries']).toBe(0n);
+    expect(e['format']).toBe('1.5'); // an empty element takes its fixed value
   });
 
   it('simple-types: facets are enforced', async () => {
@@ -181,6 +185,10 @@ describe('decoded values', () => {
     expect(code('<ports>1 0</ports>')).not.toEqual([]);
     expect(code('<word>a</word>')).toEqual(['min-length']);
     expect(code('<word>abcdefghi</word>')).toEqual(['max-length']);
+    expect(code('<retries> </retries>')).toEqual(['invalid-value']); // whitespace is content: no default
+    expect(code('<format>1.51</format>')).toEqual(['fixed-value']);
+    expect(codec.validate({ name: 'n', format: '1.50' })).toEqual([]);
+    expect(codec.validate({ name: 'n', format: '2' }).map((i) => i.code)).toEqual(['fixed-value']);
   });
 
   it('anonymous-and-recursive: nil, untyped content, wildcard and recursion', async () => {

@@ -114,6 +114,10 @@ export type Values = {
   readonly word?: string;
   /** Element `<raw>` (optional). */
   readonly raw?: string;
+  /** Element `<retries>` (optional). */
+  readonly retries?: bigint;
+  /** Element `<format>` (optional). */
+  readonly format?: string;
 };
 /** Runtime descriptor of {@link Values}. */
 export const Values = complex('', elements(seq([
@@ -133,6 +137,8 @@ export const Values = complex('', elements(seq([
   el('ports', 'ports', () => PortListType, { min: 0 }),
   el('word', 'word', () => ValuesWord, { min: 0 }),
   el('raw', 'raw', () => xs.string, { min: 0 }),
+  el('retries', 'retries', () => Int, { min: 0, default: '3' }),
+  el('format', 'format', () => xs.decimal, { min: 0, fixed: '1.50' }),
 ])));
 /** Schema: simpleType anonymous, based on xs:token (test/golden/simple-types/input/simple-types.xsd:126) */
 export type ValuesWord = string;
