@@ -104,7 +104,8 @@ function particle(p: Particle, refs: References, depth: number): string {
       const indent = '  '.repeat(depth + 1);
       const children = p.particles.map((c) => `${indent}${particle(c, refs, depth + 1)},`).join('\n');
       const opts = options([...occurs(p.occurs.min, p.occurs.max), ['prop', p.occurs.max > 1 ? tsString(p.propName) : undefined]]);
-      return `${fn}([\n${children}\n${'  '.repeat(depth)}]${opts ? `, ${opts}` : ''})`;
+      const list = children ? `[\n${children}\n${'  '.repeat(depth)}]` : '[]';
+      return `${fn}(${list}${opts ? `, ${opts}` : ''})`;
     }
   }
 }

@@ -62,7 +62,7 @@ function typeStatements(t: ModelType, refs: References): StatementStructures[] {
       name: t.tsName,
       isExported: true,
       type: expr,
-      docs: [{ description: typeDoc(t) }],
+      docs: [{ description: docText(typeDoc(t)) }],
     },
     {
       kind: StructureKind.VariableStatement,
@@ -82,9 +82,14 @@ function codecStatement(e: GlobalElement, model: SchemaModel, refs: References):
     kind: StructureKind.VariableStatement,
     isExported: true,
     declarationKind: VariableDeclarationKind.Const,
-    docs: [{ description: joinDoc(e.doc, `Codec of the global element \`<${e.xmlName}>\` (type ${kind}).\n\nSchema: ${e.source.file}:${e.source.line}`) }],
+    docs: [{ description: docText(joinDoc(e.doc, `Codec of the global element \`<${e.xmlName}>\` (type ${kind}).\n\nSchema: ${e.source.file}:${e.source.line}`)) }],
     declarations: [{ name: e.tsName, initializer: codecDescriptor(e, e.nillable ? `${typeName} | null` : typeName, refs) }],
   };
+}
+
+/** Schema documentation may contain `*\/`, which would end the JSDoc comment early. */
+function docText(text: string): string {
+  return text.replace(/\*\//g, '*\\/');
 }
 
 function typeDoc(t: ModelType): string {

@@ -277,7 +277,8 @@ function printFactors(factors: readonly Factor[], refs: References): string {
         case 'oneOf':
           return `${refs.runtimeType(f.optional ? 'AtMostOneOf' : 'OneOf')}<${printMembers(f.members)}>`;
         case 'union':
-          return `(${f.alternatives.map((a) => printFactors(a, refs)).join(' | ')})`;
+          // No alternative at all (a choice without branches): no value fits.
+          return f.alternatives.length ? `(${f.alternatives.map((a) => printFactors(a, refs)).join(' | ')})` : 'never';
       }
     })
     .join(' & ');

@@ -38,7 +38,8 @@ export function normalize(p: Particle): Particle | undefined {
     if (n.kind === p.kind && n.kind !== 'all' && isOne(n.occurs) && !n.nameHint) children.push(...(n as GroupParticle).particles);
     else children.push(n);
   }
-  if (children.length === 0) return emptyAlternative || p.kind !== 'choice' ? undefined : { ...p, particles: [] };
+  // An empty choice matches nothing at all, unless it is optional: then it matches only the empty sequence.
+  if (children.length === 0) return emptyAlternative || p.kind !== 'choice' || p.occurs.min === 0 ? undefined : { ...p, particles: [] };
   const occurs = emptyAlternative && p.kind === 'choice' ? { min: 0, max: p.occurs.max } : p.occurs;
   const group: GroupParticle = { ...p, occurs, particles: children };
   if (children.length === 1 && p.kind !== 'all') {

@@ -118,6 +118,12 @@ describe('normalize-particles', () => {
 
     it('an empty choice is kept (it matches nothing, unlike an empty sequence)', () => {
       expect(norm(seq([el('a'), choice([])]))).toBe('seq(a, choice())');
+      expect(norm(choice([], 1, U))).toBe('choice()+');
+    });
+
+    it('an optional empty choice matches only the empty sequence: it disappears', () => {
+      expect(norm(seq([el('a'), choice([], 0)]))).toBe('a');
+      expect(norm(choice([], 0, U))).toBe('(nothing)');
     });
   });
 
