@@ -168,6 +168,15 @@ describe('each diagnostic: code, file:line, schema path', () => {
     expect(ds.map((d) => d.message)).toEqual(['minOccurs="-1" is not a non-negative integer', 'maxOccurs="many" is not a non-negative integer or "unbounded"']);
   });
 
+  it('maxOccurs="0" is a warning: the particle is left out and generation goes on', () => {
+    const files = { 'main.xsd': xsd('<xs:complexType name="T"><xs:sequence><xs:element name="a" type="xs:string"/><xs:element name="never" type="xs:string" minOccurs="0" maxOccurs="0"/></xs:sequence></xs:complexType>') };
+    const r = generate([{ name: 'w', entries: [`${SCHEMA_DIR}/main.xsd`] }], reader(files));
+    expect(r.warnings.map(formatDiagnostic)).toEqual([
+      "main.xsd:2 /xs:schema/xs:complexType[@name='T']/xs:sequence/xs:element[@name='never']: warning: maxOccurs=\"0\": this particle can never occur and is left out [invalid-schema]",
+    ]);
+    expect(r.files.find((f) => f.path === 'w/main.ts')!.content).not.toContain('never');
+  });
+
   it('circular derivation', () => {
     const ds = errors({
       'main.xsd': xsd(
