@@ -19,6 +19,8 @@ export interface XmlNode {
   readonly children: readonly XmlNode[];
   /** Concatenated character data directly inside this node. */
   readonly text: string;
+  /** All character data inside this node, descendants included, in document order (like DOM textContent). */
+  readonly textContent: string;
   readonly source: SourceRef;
   /** In-scope prefix -> namespace URI ('' key = default namespace). */
   readonly scope: ReadonlyMap<string, string>;
@@ -113,11 +115,15 @@ function build(
   const seen = new Map<string, number>();
   const children: XmlNode[] = [];
   let text = '';
+  let textContent = '';
   for (const c of rawChildren) {
     const name = elementName(c);
     if (name === undefined) {
       const t = c['#text'];
-      if (typeof t === 'string') text += t;
+      if (typeof t === 'string') {
+        text += t;
+        textContent += t;
+      }
       continue;
     }
     const k = (seen.get(name) ?? 0) + 1;
@@ -130,9 +136,11 @@ function build(
       : (counts.get(name) ?? 0) > 1
         ? ({ by: 'index', position: k } as const)
         : ({ by: 'plain' } as const);
-    children.push(build(c, file, starts, path, scope, childStep));
+    const child = build(c, file, starts, path, scope, childStep);
+    children.push(child);
+    textContent += child.textContent;
   }
-  return { qname, ns, local, attrs, children, text, source: { file, line, path }, scope };
+  return { qname, ns, local, attrs, children, text, textContent, source: { file, line, path }, scope };
 }
 
 function lineStarts(text: string): number[] {

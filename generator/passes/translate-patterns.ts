@@ -6,6 +6,8 @@ import { translateXsdPattern } from './xsd-regex.js';
 export const translatePatterns: Pass = {
   name: 'translate-patterns',
   run(model: SchemaModel, ctx): SchemaModel {
+    // Derived types carry their base's patterns too: report each bad pattern once.
+    const reported = new Set<string>();
     return {
       ...model,
       types: model.types.map((t) => {
@@ -14,7 +16,10 @@ export const translatePatterns: Pass = {
           step.map((pattern) => {
             const r = translateXsdPattern(pattern);
             if (r.ok) return r.source;
-            ctx.diagnostics.error('invalid-pattern', t.source, `pattern ${JSON.stringify(pattern)}: ${r.message} (at offset ${r.offset})`);
+            if (!reported.has(pattern)) {
+              reported.add(pattern);
+              ctx.diagnostics.error('invalid-pattern', t.source, `pattern ${JSON.stringify(pattern)}: ${r.message} (at offset ${r.offset})`);
+            }
             return '^(?:)$';
           }),
         );

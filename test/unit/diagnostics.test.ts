@@ -141,6 +141,33 @@ describe('each diagnostic: code, file:line, schema path', () => {
     expect(message).toMatch(/^main\.xsd:2 \/xs:schema\/xs:simpleType\[@name='P'\]: pattern "\[a-": .+ \[invalid-pattern\]$/);
   });
 
+  it('invalid pattern inherited by a derived type: still reported once', () => {
+    const message = one(
+      {
+        'main.xsd': xsd(
+          [
+            '<xs:simpleType name="P"><xs:restriction base="xs:string"><xs:pattern value="[a-"/></xs:restriction></xs:simpleType>',
+            '<xs:simpleType name="Q"><xs:restriction base="P"><xs:maxLength value="3"/></xs:restriction></xs:simpleType>',
+          ].join('\n'),
+        ),
+      },
+      'invalid-pattern',
+    );
+    expect(message).toContain('pattern "[a-"');
+  });
+
+  it('a name that is not an XML NCName is a warning (no document can contain it), generation goes on', () => {
+    const r = passedModel({ 'main.xsd': xsd('<xs:element name="2fa" type="xs:string"/><xs:complexType name="T"><xs:sequence><xs:element name="a b" type="xs:string"/></xs:sequence><xs:attribute name="-x" type="xs:string"/></xs:complexType>') });
+    const warnings = r.diagnostics.filter((d) => d.code === 'invalid-schema' && d.severity === 'warning').map((d) => d.message);
+    // sorted by file, line, then schema path (the complexType's nodes before the global element)
+    expect(warnings).toEqual([
+      'attribute name "-x" is not a valid XML name (NCName)',
+      'element name "a b" is not a valid XML name (NCName)',
+      'element name "2fa" is not a valid XML name (NCName)',
+    ]);
+    expect(r.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
+  });
+
   it('not well-formed schema file: the line of the error, no path', () => {
     const message = one({ 'main.xsd': '<xs:schema xmlns:xs="http://www.w3.org/2001/XMLSchema">\n  <xs:element name="a">\n</xs:schema>\n' }, 'not-well-formed');
     expect(message).toMatch(/^main\.xsd:3: not well-formed XML: .*xs:element.* \[not-well-formed\]$/);

@@ -448,3 +448,12 @@ describe('the real Plesk set', () => {
     expect(elementsOf(particleOf(result)).map((e) => e.xmlName).slice(0, 4)).toEqual(['status', 'errcode', 'errtext', 'task-id']);
   });
 });
+
+describe('documentation', () => {
+  it('keeps the text of markup inside xs:documentation, in order', () => {
+    const model = raw(
+      '<xs:simpleType name="S"><xs:annotation><xs:documentation>a <b>bold</b> c <i>it</i>.</xs:documentation></xs:annotation><xs:restriction base="xs:string"/></xs:simpleType>',
+    );
+    expect(simpleType(model, 'S').doc).toBe('a bold c it.');
+  });
+});

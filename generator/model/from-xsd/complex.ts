@@ -197,6 +197,7 @@ function buildAttribute(ctx: XsdContext, node: XmlNode, deps: ComplexDeps, id: T
     ctx.diagnostics.error('invalid-schema', node.source, 'xs:attribute needs a name or a ref');
     return undefined;
   }
+  if (decl === node) ctx.checkName(node, name, 'attribute');
   const use = node.attrs['use'] ?? 'optional';
   if (use !== 'optional' && use !== 'required' && use !== 'prohibited') {
     ctx.diagnostics.error('invalid-schema', node.source, `use="${use}" must be optional, required or prohibited`);

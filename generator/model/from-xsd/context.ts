@@ -16,6 +16,7 @@ export interface GlobalEntry {
 }
 
 const BUILTINS: ReadonlySet<string> = new Set(BUILTIN_SIMPLE_TYPES);
+const NCNAME = /^[\p{L}_][\p{L}\p{Nd}\p{Mn}\p{Mc}_.\-\u00B7\u203F\u2040]*$/u;
 
 export class XsdContext {
   readonly diagnostics: Diagnostics;
@@ -82,6 +83,16 @@ export class XsdContext {
     return { ns: ns ?? '', local };
   }
 
+  /**
+   * Warns when a declared name is not an XML NCName (e.g. `2fa`): no document can contain such an
+   * element or attribute, so the generated code for it is unreachable (libxml2 refuses the schema).
+   */
+  checkName(node: XmlNode, name: string, what: string): void {
+    if (!NCNAME.test(name)) {
+      this.diagnostics.warning('invalid-schema', node.source, `${what} name "${name}" is not a valid XML name (NCName)`);
+    }
+  }
+
   /** Value of a `gen:*` naming hint attribute on a schema node, if any. */
   hint(node: XmlNode, local: string): string | undefined {
     for (const [key, value] of Object.entries(node.attrs)) {
@@ -99,7 +110,7 @@ export class XsdContext {
       if (!this.isXsd(annotation, 'annotation')) continue;
       for (const d of annotation.children) {
         if (this.isXsd(d, 'documentation')) {
-          const text = dedent(d.text);
+          const text = dedent(d.textContent); // markup inside documentation (e.g. <b>) keeps its text
           if (text) parts.push(text);
         }
       }

@@ -183,6 +183,7 @@ function indexGlobals(ctx: XsdContext): void {
         ctx.diagnostics.error('invalid-schema', node.source, `a top-level xs:${node.local} needs a name`);
         return;
       }
+      ctx.checkName(node, name, kind === 'type' ? 'type' : kind);
       const table = ctx.globals[kind];
       const previous = table.get(name);
       if (previous) {

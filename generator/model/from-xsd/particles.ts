@@ -73,6 +73,7 @@ function buildElement(ctx: XsdContext, node: XmlNode, occurs: Occurs, b: Particl
     ctx.diagnostics.error('invalid-schema', node.source, 'xs:element needs a name or a ref');
     return undefined;
   }
+  if (decl === node) ctx.checkName(node, name, 'element');
   const doc = ctx.doc(node) ?? (decl !== node ? ctx.doc(decl) : undefined);
   const fixed = decl.attrs['fixed'] ?? node.attrs['fixed'];
   const dflt = decl.attrs['default'] ?? node.attrs['default'];
