@@ -9,12 +9,16 @@ export interface TemplateFile {
   readonly content: string;
 }
 
-/** The templates folder: found by walking up from this module (works from sources and from dist/). */
+/**
+ * The templates folder: found by walking up from this module, so it works from sources and from
+ * dist/. dist/ has a templates/runtime of its own (compiled modules the generator imports), which
+ * is not the sources: a match must hold the TypeScript sources (index.ts).
+ */
 export function templatesDir(): string {
   let dir = path.dirname(fileURLToPath(import.meta.url));
   for (;;) {
     const candidate = path.join(dir, 'templates', 'runtime');
-    if (existsSync(candidate)) return path.join(dir, 'templates');
+    if (existsSync(path.join(candidate, 'index.ts'))) return path.join(dir, 'templates');
     const parent = path.dirname(dir);
     if (parent === dir) throw new Error('cannot find the templates/runtime folder of the generator');
     dir = parent;
@@ -24,7 +28,7 @@ export function templatesDir(): string {
 export function readRuntimeTemplates(): TemplateFile[] {
   const dir = path.join(templatesDir(), 'runtime');
   return readdirSync(dir)
-    .filter((f) => f.endsWith('.ts') && !f.endsWith('.test.ts'))
+    .filter((f) => f.endsWith('.ts') && !f.endsWith('.d.ts') && !f.endsWith('.test.ts'))
     .sort()
     .map((f) => ({ path: `runtime/${f}`, content: readFileSync(path.join(dir, f), 'utf8') }));
 }
