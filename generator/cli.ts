@@ -15,13 +15,12 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
     switch (command) {
       case 'generate':
       case 'check': {
-        const { values } = parseArgs({
+        const { values, positionals } = parseArgs({
           args: rest,
           options: { xsd: { type: 'string', multiple: true }, out: { type: 'string' }, separate: { type: 'boolean' } },
           allowPositionals: true,
           strict: true,
         });
-        const positionals = parseArgs({ args: rest, options: { xsd: { type: 'string', multiple: true }, out: { type: 'string' }, separate: { type: 'boolean' } }, allowPositionals: true }).positionals;
         // `--xsd a.xsd b.xsd`: files after --xsd are taken as more schema files.
         const xsd = [...(values.xsd ?? []), ...(values.xsd ? positionals : [])];
         if (!values.xsd && positionals.length) throw new UsageError(`unexpected argument "${positionals[0]}" (schema files go after --xsd)`);

@@ -171,7 +171,7 @@ function particleFactors(p: Particle, refs: References, required: boolean): Fact
           members: [{
             name: p.propName,
             type: `readonly ${wrap(item)}[]`,
-            optional: !required || p.occurs.min === 0 || isNullableGroup(p),
+            optional: !required || p.occurs.min === 0 || isNullableBody(p),
             doc: joinDoc(p.doc, `Repeating ${p.kind} (${count}), one object per occurrence, in document order.`),
           }],
         }];
@@ -251,9 +251,6 @@ function isNullableBody(p: Particle & { kind: 'sequence' | 'choice' | 'all' }): 
   return p.kind === 'choice' ? p.particles.some(isNullableParticle) : p.particles.every(isNullableParticle);
 }
 
-function isNullableGroup(p: Particle & { kind: 'sequence' | 'choice' | 'all' }): boolean {
-  return isNullableBody(p);
-}
 
 /** Joins neighbouring member lists so that `{a} & {b}` prints as `{a; b}`. */
 function merge(factors: readonly Factor[]): Factor[] {

@@ -57,7 +57,7 @@ export function buildSimpleType(
   }
   if (ctx.isXsd(body, 'restriction')) {
     const { base, info } = restrictionBase(ctx, body, id, typeInfo, anonymous);
-    const facets = mergeFacets(ctx, info?.facets ?? {}, body, info);
+    const facets = mergeFacets(ctx, info?.facets ?? {}, body);
     return ctx.register(
       {
         ...common,
@@ -126,7 +126,7 @@ function restrictionBase(
 }
 
 /** Applies the facets of a restriction to the effective facets of its base. */
-export function mergeFacets(ctx: XsdContext, baseFacets: Facets, restriction: XmlNode, info: BaseInfo | undefined): Facets {
+export function mergeFacets(ctx: XsdContext, baseFacets: Facets, restriction: XmlNode): Facets {
   const enumeration: EnumValue[] = [];
   const patterns: string[] = [];
   const out: { -readonly [K in keyof Facets]: Facets[K] } = { ...baseFacets };
