@@ -40,6 +40,11 @@ export type IssueCode =
   | 'total-digits'
   | 'fraction-digits'
   | 'fixed-value'
+  // JSON structure
+  | 'missing-property'
+  | 'min-items'
+  | 'max-items'
+  | 'no-match'
   // typed values (validate/encode of JavaScript objects)
   | 'wrong-type'
   | 'unknown-property'
@@ -49,9 +54,16 @@ export interface Issue {
   readonly path: string;
   readonly code: IssueCode;
   readonly message: string;
-  /** 1-based position in the XML input, when the issue comes from a document. */
+  /** 1-based position in the input, when the issue comes from a document and the position is known. */
   readonly line?: number;
   readonly column?: number;
+  /** Set on warnings (e.g. an unknown JSON field that is kept); issues without it are errors. */
+  readonly severity?: 'warning';
+}
+
+/** The errors among issues (warnings left out). */
+export function errorsOf(issues: readonly Issue[]): Issue[] {
+  return issues.filter((i) => i.severity !== 'warning');
 }
 
 /** Base class of every error the runtime throws on bad input; `issues` lists every problem found. */
@@ -71,6 +83,19 @@ export class XmlParseError extends SchemaError {
   readonly column: number;
   constructor(code: IssueCode, message: string, line: number, column: number, path = '') {
     super(`${message} (line ${line}, column ${column})`, [{ path, code, message, line, column }]);
+    this.code = code;
+    this.line = line;
+    this.column = column;
+  }
+}
+
+/** Input that is not JSON the runtime accepts (malformed, over a limit), with the line and column of the problem. */
+export class JsonParseError extends SchemaError {
+  readonly code: IssueCode;
+  readonly line: number;
+  readonly column: number;
+  constructor(code: IssueCode, message: string, line: number, column: number) {
+    super(`${message} (line ${line}, column ${column})`, [{ path: '', code, message, line, column }]);
     this.code = code;
     this.line = line;
     this.column = column;

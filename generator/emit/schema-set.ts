@@ -6,8 +6,15 @@
 import { IndentationText, Project, QuoteKind, StructureKind, VariableDeclarationKind, type StatementStructures } from 'ts-morph';
 import type { ComplexType, GlobalElement, ModelType, SchemaModel, SimpleType } from '../model/model.js';
 import { codecDescriptor, complexDescriptor, simpleDescriptor } from './descriptors.js';
+import {
+  jsonArrayDescriptor,
+  jsonCodecDescriptor,
+  jsonObjectDescriptor,
+  jsonSimpleDescriptor,
+  jsonUnionDescriptor,
+} from './json-descriptors.js';
 import { indexModel, References } from './references.js';
-import { complexTypeExpr, joinDoc, simpleTypeExpr, valueTsType } from './ts-types.js';
+import { arrayTypeExpr, complexTypeExpr, joinDoc, simpleTypeExpr, unionTypeExpr, valueTsType } from './ts-types.js';
 
 export interface EmittedFile {
   /** Path relative to the output directory, `/` separators. */
@@ -39,7 +46,7 @@ export function emitSchemaSet(model: SchemaModel, options: SetEmitOptions): Emit
     if (types.length === 0 && elements.length === 0) continue;
     const refs = new References(index, file.moduleName);
     const statements: StatementStructures[] = [];
-    for (const t of types) statements.push(...typeStatements(t, refs));
+    for (const t of types) statements.push(...typeStatements(t, model.wire, refs));
     for (const e of elements) statements.push(codecStatement(e, model, refs));
     const sf = project.createSourceFile(`${file.moduleName}.ts`, '', { overwrite: true });
     sf.addImportDeclarations(refs.imports(options.runtimeImport).map((i) => ({ ...i, kind: StructureKind.ImportDeclaration })));
@@ -53,9 +60,40 @@ export function emitSchemaSet(model: SchemaModel, options: SetEmitOptions): Emit
   return files;
 }
 
-function typeStatements(t: ModelType, refs: References): StatementStructures[] {
-  const expr = t.kind === 'simple' ? simpleTypeExpr(t, refs) : complexTypeExpr(t, refs);
-  const init = t.kind === 'simple' ? simpleDescriptor(t, refs) : complexDescriptor(t, refs);
+function typeExpression(t: ModelType, refs: References): string {
+  switch (t.kind) {
+    case 'simple':
+      return simpleTypeExpr(t, refs);
+    case 'complex':
+      return complexTypeExpr(t, refs);
+    case 'array':
+      return arrayTypeExpr(t, refs);
+    case 'union':
+      return unionTypeExpr(t, refs);
+  }
+}
+
+function descriptor(t: ModelType, wire: SchemaModel['wire'], refs: References): string {
+  if (wire === 'json') {
+    switch (t.kind) {
+      case 'simple':
+        return jsonSimpleDescriptor(t, refs);
+      case 'complex':
+        return jsonObjectDescriptor(t, refs);
+      case 'array':
+        return jsonArrayDescriptor(t, refs);
+      case 'union':
+        return jsonUnionDescriptor(t, refs);
+    }
+  }
+  if (t.kind === 'simple') return simpleDescriptor(t, refs);
+  if (t.kind === 'complex') return complexDescriptor(t, refs);
+  throw new Error(`internal: ${t.kind} types exist only in JSON sets (${t.id})`);
+}
+
+function typeStatements(t: ModelType, wire: SchemaModel['wire'], refs: References): StatementStructures[] {
+  const expr = typeExpression(t, refs);
+  const init = descriptor(t, wire, refs);
   return [
     {
       kind: StructureKind.TypeAlias,
@@ -82,8 +120,15 @@ function codecStatement(e: GlobalElement, model: SchemaModel, refs: References):
     kind: StructureKind.VariableStatement,
     isExported: true,
     declarationKind: VariableDeclarationKind.Const,
-    docs: [{ description: docText(joinDoc(e.doc, `Codec of the global element \`<${e.xmlName}>\` (type ${kind}).\n\nSchema: ${e.source.file}:${e.source.line}`)) }],
-    declarations: [{ name: e.tsName, initializer: codecDescriptor(e, e.nillable ? `${typeName} | null` : typeName, refs) }],
+    docs: [{ description: docText(joinDoc(e.doc, model.wire === 'json'
+      ? `Codec of \`${e.xmlName}\` (JSON; type ${kind}).\n\nSchema: ${e.source.file}:${e.source.line}`
+      : `Codec of the global element \`<${e.xmlName}>\` (type ${kind}).\n\nSchema: ${e.source.file}:${e.source.line}`)) }],
+    declarations: [{
+      name: e.tsName,
+      initializer: model.wire === 'json'
+        ? jsonCodecDescriptor(e.xmlName, e.nillable ? `${typeName} | null` : typeName, e.type, refs)
+        : codecDescriptor(e, e.nillable ? `${typeName} | null` : typeName, refs),
+    }],
   };
 }
 
@@ -93,9 +138,14 @@ function docText(text: string): string {
 }
 
 function typeDoc(t: ModelType): string {
-  const what = t.kind === 'simple' ? describeSimple(t) : describeComplex(t);
   const name = t.xmlName !== undefined ? `\`${t.xmlName}\`` : 'anonymous';
-  return joinDoc(t.doc, `Schema: ${t.kind === 'simple' ? 'simpleType' : 'complexType'} ${name}${what} (${t.source.file}:${t.source.line})`);
+  const where = `${t.source.file}:${t.source.line}`;
+  if (t.kind === 'array' || t.kind === 'union' || (t.kind === 'simple' && t.json) || (t.kind === 'complex' && t.extra)) {
+    const path = t.source.path && t.source.path !== '#' ? ` ${t.source.path}` : '';
+    return joinDoc(t.doc, `Schema: ${t.xmlName !== undefined ? `$defs ${name}` : 'inline schema'} (${where}${path})`);
+  }
+  const what = t.kind === 'simple' ? describeSimple(t) : describeComplex(t as ComplexType);
+  return joinDoc(t.doc, `Schema: ${t.kind === 'simple' ? 'simpleType' : 'complexType'} ${name}${what} (${where})`);
 }
 
 function describeSimple(t: SimpleType): string {

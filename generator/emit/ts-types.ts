@@ -4,13 +4,14 @@
  * that impossible combinations (both `local` and `remote`) do not type-check; a repeating group
  * becomes an array of one object per iteration (document order kept).
  */
-import type { BuiltinSimpleType, ComplexType, Particle, SimpleType, TypeId } from '../model/model.js';
+import type { ArrayType, BuiltinSimpleType, ComplexType, JsonPrimitive, Particle, SimpleType, TypeId, UnionType } from '../model/model.js';
 import { isIdentifierName } from '../naming/index.js';
 import { jsTypeOfBuiltin } from '../../templates/runtime/simple.js';
 import type { References } from './references.js';
 
-/** How an element of a complex type is represented (mirrors the runtime's `shapeOf`). */
+/** How an element of a complex type is represented (mirrors the runtime's `shapeOf`); JSON objects are always objects. */
 export function complexShape(t: ComplexType): 'flag' | 'simple' | 'object' | 'any' {
+  if (t.extra !== undefined) return 'object';
   switch (t.content.kind) {
     case 'any':
       return 'any';
@@ -49,8 +50,11 @@ export function builtinTsType(b: BuiltinSimpleType): string {
 export function valueTsType(id: TypeId, refs: References): string {
   if (id === 'xs:anyType') return refs.runtimeType('AnyValue');
   if (id.startsWith('xs:')) return builtinTsType(id.slice(3) as BuiltinSimpleType);
+  if (id.startsWith('json:')) return jsonTsType(id.slice(5) as JsonPrimitive, refs);
   const t = refs.model(id);
-  if (t.kind === 'simple' && t.variety === 'atomic' && !t.facets.enumeration?.length) return builtinTsType(t.builtin ?? 'string');
+  if (t.kind === 'simple' && t.variety === 'atomic' && !t.facets.enumeration?.length && !t.flags?.length) {
+    return t.json ? jsonTsType(t.json, refs) : builtinTsType(t.builtin ?? 'string');
+  }
   if (t.kind === 'complex') {
     const shape = complexShape(t);
     if (shape === 'flag') return 'true';
@@ -65,6 +69,31 @@ export function simpleTypeExpr(t: SimpleType, refs: References): string {
   return simpleExpr(t, refs);
 }
 
+/** TS type of a JSON primitive. */
+export function jsonTsType(kind: JsonPrimitive, refs: References): string {
+  switch (kind) {
+    case 'string':
+      return 'string';
+    case 'integer':
+    case 'number':
+      return 'number';
+    case 'boolean':
+      return 'boolean';
+    case 'null':
+      return 'null';
+    case 'any':
+      return refs.runtimeType('JsonValue');
+  }
+}
+
+export function arrayTypeExpr(t: ArrayType, refs: References): string {
+  return `readonly ${wrap(valueTsType(t.items, refs))}[]`;
+}
+
+export function unionTypeExpr(t: UnionType, refs: References): string {
+  return unique(t.members.map((m) => valueTsType(m, refs))).join(' | ') || 'never';
+}
+
 function simpleExpr(t: SimpleType, refs: References): string {
   if (t.variety === 'union') {
     const members = (t.members ?? []).map((m) => valueTsType(m, refs));
@@ -73,6 +102,11 @@ function simpleExpr(t: SimpleType, refs: References): string {
   if (t.variety === 'list') {
     const item = t.itemType ? valueTsType(t.itemType, refs) : 'string';
     return `readonly ${wrap(item)}[]`;
+  }
+  if (t.json) {
+    const values = t.facets.enumeration;
+    if (values?.length) return unique(values.map((e) => jsonLiteralType(e.value))).join(' | ');
+    return jsonTsType(t.json, refs);
   }
   const builtin = t.builtin ?? 'string';
   const enumeration = t.facets.enumeration;
@@ -116,6 +150,11 @@ type Factor =
   | { readonly kind: 'union'; readonly alternatives: readonly (readonly Factor[])[] };
 
 function objectTypeExpr(t: ComplexType, refs: References): string {
+  if (t.extra !== undefined && t.content.kind !== 'elements') {
+    // A JSON object without declared properties: a map, or an open object.
+    if (t.extra.kind === 'map') return `Readonly<Record<string, ${valueTsType(t.extra.valueType, refs)}>>`;
+    return t.extra.kind === 'forbid' ? 'Readonly<Record<string, never>>' : `Readonly<Record<string, ${refs.runtimeType('JsonValue')}>>`;
+  }
   const factors: Factor[] = [];
   if (t.content.kind === 'elements') factors.push(...particleFactors(t.content.particle, refs, true));
   if (t.content.kind === 'simple') {
@@ -148,7 +187,12 @@ function particleFactors(p: Particle, refs: References, required: boolean): Fact
           name: p.propName,
           type,
           optional: !required || p.occurs.min === 0,
-          doc: joinDoc(p.doc, `Element \`<${p.xmlName}>\`${occurs ? ` (${occurs})` : ''}.`),
+          doc: joinDoc(
+            p.doc,
+            p.jsonName !== undefined
+              ? `Property \`${p.jsonName}\`${p.occurs.min === 0 ? ' (optional)' : ''}${p.propName !== p.jsonName ? `, named \`${p.propName}\` here` : ''}.`
+              : `Element \`<${p.xmlName}>\`${occurs ? ` (${occurs})` : ''}.`,
+          ),
         }],
       }];
     }
@@ -333,4 +377,10 @@ function unique(items: readonly string[]): string[] {
 /** A single-quoted TypeScript string literal. */
 export function tsString(value: string): string {
   return `'${JSON.stringify(value).slice(1, -1).replace(/\\"/g, '"').replace(/'/g, "\\'")}'`;
+}
+
+/** The TS literal type of a JSON text (`"a"` -> `'a'`, `1` -> `1`). */
+function jsonLiteralType(text: string): string {
+  const v = JSON.parse(text) as unknown;
+  return typeof v === 'string' ? tsString(v) : String(v);
 }

@@ -5,6 +5,7 @@
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
+import { parseJsonTree, type JsonNode } from './json-tree.js';
 import { parseXmlTree, type XmlNode } from './xml-tree.js';
 
 export interface SchemaDocument {
@@ -21,8 +22,22 @@ export type ReadResult =
   | { readonly ok: false; readonly reason: 'not-found' | 'unreadable' }
   | { readonly ok: false; readonly reason: 'not-well-formed'; readonly file: string; readonly line: number; readonly message: string };
 
+export interface JsonSchemaDocument {
+  readonly file: string;
+  readonly absolute: string;
+  readonly sha256: string;
+  readonly root: JsonNode;
+}
+
+export type JsonReadResult =
+  | { readonly ok: true; readonly document: JsonSchemaDocument }
+  | { readonly ok: false; readonly reason: 'not-found' | 'unreadable' }
+  | { readonly ok: false; readonly reason: 'not-well-formed'; readonly file: string; readonly line: number; readonly message: string };
+
 export interface SchemaReader {
   read(absolute: string): ReadResult;
+  /** Reads a JSON Schema file. */
+  readJson(absolute: string): JsonReadResult;
   /** Display form of a path. */
   display(absolute: string): string;
 }
@@ -45,7 +60,21 @@ export function fileSystemReader(cwd: string = process.cwd()): SchemaReader {
       }
       return parseDocument(display(absolute), absolute, bytes);
     },
+    readJson(absolute) {
+      const bytes = readBytes(absolute);
+      if (typeof bytes === 'string') return { ok: false, reason: bytes };
+      return parseJsonDocument(display(absolute), absolute, bytes);
+    },
   };
+}
+
+function readBytes(absolute: string): Buffer | 'not-found' | 'unreadable' {
+  if (!existsSync(absolute) || !statSync(absolute).isFile()) return 'not-found';
+  try {
+    return readFileSync(absolute);
+  } catch {
+    return 'unreadable';
+  }
 }
 
 /** Reads schema documents from memory (tests, tools); keys are absolute paths. */
@@ -58,7 +87,19 @@ export function memoryReader(files: ReadonlyMap<string, string>, cwd = '/'): Sch
       if (text === undefined) return { ok: false, reason: 'not-found' };
       return parseDocument(display(absolute), absolute, Buffer.from(text, 'utf8'));
     },
+    readJson(absolute) {
+      const text = files.get(absolute);
+      if (text === undefined) return { ok: false, reason: 'not-found' };
+      return parseJsonDocument(display(absolute), absolute, Buffer.from(text, 'utf8'));
+    },
   };
+}
+
+function parseJsonDocument(file: string, absolute: string, bytes: Buffer): JsonReadResult {
+  const sha256 = createHash('sha256').update(bytes).digest('hex');
+  const parsed = parseJsonTree(file, bytes.toString('utf8').replace(/^\uFEFF/, ''));
+  if (!parsed.ok) return { ok: false, reason: 'not-well-formed', file, line: parsed.line, message: parsed.message };
+  return { ok: true, document: { file, absolute, sha256, root: parsed.root } };
 }
 
 function parseDocument(file: string, absolute: string, bytes: Buffer): ReadResult {

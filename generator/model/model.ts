@@ -41,8 +41,20 @@ export type BuiltinSimpleType = (typeof BUILTIN_SIMPLE_TYPES)[number];
 export type WhiteSpace = 'preserve' | 'replace' | 'collapse';
 
 export interface EnumValue {
+  /** The lexical value (XSD), or the JSON text of the value (JSON: `1`, `"a"`, `true`, `null`). */
   readonly value: string;
+  /** A name for the value (`x-enum-names`), making the type a named enum. */
+  readonly name?: string;
   readonly doc?: string;
+}
+
+/** JSON's primitive types (JSON Schema `type`) for simple types of JSON sets; `any` = any scalar (an enum of mixed types). */
+export type JsonPrimitive = 'string' | 'integer' | 'number' | 'boolean' | 'null' | 'any';
+
+/** A named bit of a bitmask integer (`x-flags`). */
+export interface Flag {
+  readonly name: string;
+  readonly value: number;
 }
 
 /**
@@ -85,6 +97,10 @@ export interface SimpleType {
   readonly members?: readonly TypeId[];
   /** For lists: the item type. */
   readonly itemType?: TypeId;
+  /** JSON sets: the JSON type of the value (then `builtin` is unset; `enumeration` holds JSON texts). */
+  readonly json?: JsonPrimitive;
+  /** JSON sets: the named bits of a bitmask integer. */
+  readonly flags?: readonly Flag[];
 }
 
 export interface Occurs {
@@ -95,7 +111,12 @@ export interface Occurs {
 
 export interface ElementParticle {
   readonly kind: 'element';
+  /** The wire name: the element name, or in JSON sets the property name (then `jsonName` says so too). */
   readonly xmlName: string;
+  /** JSON sets: the property name on the wire, kept verbatim. */
+  readonly jsonName?: string;
+  /** A TypeScript property name the schema asks for (`x-ts-name`); the naming pass honours it. */
+  readonly tsNameHint?: string;
   /** Property name in the enclosing object; '' until the naming pass. */
   readonly propName: string;
   readonly type: TypeId;
@@ -159,6 +180,12 @@ export interface Derivation {
   readonly base: TypeId;
 }
 
+/**
+ * JSON objects: what happens to properties the type does not declare. `keep`: kept and reported as
+ * warnings (the default); `forbid`: errors; `map`: they are the content, each of `valueType`.
+ */
+export type ExtraProperties = { readonly kind: 'keep' } | { readonly kind: 'forbid' } | { readonly kind: 'map'; readonly valueType: TypeId };
+
 export interface ComplexType {
   readonly kind: 'complex';
   readonly id: TypeId;
@@ -171,9 +198,35 @@ export interface ComplexType {
   readonly content: ComplexContent;
   readonly attributes: readonly AttributeUse[];
   readonly anyAttribute: boolean;
+  /** JSON sets only. */
+  readonly extra?: ExtraProperties;
 }
 
-export type ModelType = SimpleType | ComplexType;
+/** JSON arrays (`items`): values are `readonly T[]`. */
+export interface ArrayType {
+  readonly kind: 'array';
+  readonly id: TypeId;
+  readonly xmlName?: string;
+  readonly tsName: string;
+  readonly doc?: string;
+  readonly source: SourceRef;
+  readonly items: TypeId;
+  readonly minItems?: number;
+  readonly maxItems?: number;
+}
+
+/** JSON `oneOf`/`anyOf` whose members are not all simple: the first member that accepts a value wins. */
+export interface UnionType {
+  readonly kind: 'union';
+  readonly id: TypeId;
+  readonly xmlName?: string;
+  readonly tsName: string;
+  readonly doc?: string;
+  readonly source: SourceRef;
+  readonly members: readonly TypeId[];
+}
+
+export type ModelType = SimpleType | ComplexType | ArrayType | UnionType;
 
 export interface GlobalElement {
   readonly kind: 'global-element';
@@ -199,6 +252,8 @@ export interface ModelFile {
 export interface SchemaModel {
   readonly kind: 'schema-set';
   readonly name: string;
+  /** What the set describes: XML documents (XSD) or JSON values (JSON Schema). */
+  readonly wire: 'xml' | 'json';
   readonly files: readonly ModelFile[];
   /** In declaration order: by file (include order), then source order. */
   readonly types: readonly ModelType[];

@@ -6,7 +6,7 @@
  * Anonymous types are named after where they are declared: the global element `packet` gives
  * `Packet`, the element `result` inside `BackupCommandOutput` gives `BackupCommandOutputResult`.
  */
-import { camelCase, moduleNameForSchemaFile, NameScope, pascalCase } from '../naming/index.js';
+import { camelCase, escapeProperty, moduleNameForSchemaFile, NameScope, pascalCase } from '../naming/index.js';
 import type {
   AttributeUse,
   ComplexContent,
@@ -17,7 +17,7 @@ import type {
   SimpleType,
   TypeId,
 } from '../model/model.js';
-import type { Pass } from './pass.js';
+import type { Pass, PassContext } from './pass.js';
 
 /** Default name of the array property of a repeating group without a `gen:name` hint. */
 export const DEFAULT_GROUP_PROPERTY = 'items';
@@ -41,7 +41,14 @@ export const assignNames: Pass = {
       }
       const tsName = scope.allocate(desired);
       tsNames.set(t.id, tsName);
-      return t.kind === 'simple' ? ({ ...t, tsName } satisfies SimpleType) : nameProperties({ ...t, tsName });
+      switch (t.kind) {
+        case 'simple':
+          return { ...t, tsName } satisfies SimpleType;
+        case 'complex':
+          return model.wire === 'json' ? nameJsonProperties({ ...t, tsName }, ctx) : nameProperties({ ...t, tsName });
+        default:
+          return { ...t, tsName };
+      }
     });
     const elements = model.elements.map((e) => ({ ...e, tsName: scope.allocate(`${pascalCase(e.xmlName)}Codec`) }));
     return { ...model, files, types, elements };
@@ -63,6 +70,14 @@ function anonymousOwners(model: SchemaModel): Map<TypeId, Owner> {
   };
   for (const e of model.elements) note(e.type, { owner: undefined, suffix: pascalCase(e.xmlName) });
   for (const t of model.types) {
+    if (t.kind === 'array') {
+      note(t.items, { owner: t.id, suffix: 'Item' });
+      continue;
+    }
+    if (t.kind === 'union') {
+      t.members.forEach((m, i) => note(m, { owner: t.id, suffix: `Member${i + 1}` }));
+      continue;
+    }
     if (t.kind === 'simple') {
       t.members?.forEach((m, i) => note(m, { owner: t.id, suffix: `Member${i + 1}` }));
       if (t.itemType) note(t.itemType, { owner: t.id, suffix: 'Item' });
@@ -70,6 +85,7 @@ function anonymousOwners(model: SchemaModel): Map<TypeId, Owner> {
       continue;
     }
     for (const a of t.attributes) note(a.type, { owner: t.id, suffix: pascalCase(a.xmlName) });
+    if (t.extra?.kind === 'map') note(t.extra.valueType, { owner: t.id, suffix: 'Value' });
     if (t.content.kind === 'simple') note(t.content.valueType, { owner: t.id, suffix: 'Value' });
     if (t.content.kind === 'elements') {
       const visit = (p: Particle) => {
@@ -94,6 +110,30 @@ function nameProperties(t: ComplexType): ComplexType {
     propName: scope.allocate(camelCase(a.xmlName), { suffixOnCollision: 'Attr' }),
   }));
   return { ...t, content, attributes };
+}
+
+/**
+ * JSON objects: properties keep their wire names verbatim (quoted by the printer where needed), or
+ * take the `x-ts-name` the schema offers; only names JavaScript objects cannot hold (`__proto__`,
+ * `constructor`, ...) are escaped. Two properties ending with the same TS name is a schema error.
+ */
+function nameJsonProperties(t: ComplexType, ctx: PassContext): ComplexType {
+  if (t.content.kind !== 'elements') return t;
+  const taken = new Map<string, string>();
+  const visit = (p: Particle): Particle => {
+    if (p.kind === 'element') {
+      const propName = escapeProperty(p.tsNameHint ?? p.jsonName ?? p.xmlName);
+      const other = taken.get(propName);
+      if (other !== undefined) {
+        ctx.diagnostics.error('invalid-schema', p.source, `properties "${other}" and "${p.xmlName}" would both be named "${propName}" in TypeScript`);
+      }
+      taken.set(propName, p.xmlName);
+      return { ...p, propName };
+    }
+    if (p.kind === 'any') return p;
+    return { ...p, particles: p.particles.map(visit) };
+  };
+  return { ...t, content: { kind: 'elements', particle: visit(t.content.particle) } };
 }
 
 function nameParticle(p: Particle, scope: NameScope): Particle {

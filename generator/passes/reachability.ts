@@ -25,7 +25,16 @@ export const reachability: Pass = {
 
 /** Type ids a type refers to directly. */
 export function references(t: ModelType): TypeId[] {
-  return t.kind === 'simple' ? simpleRefs(t) : complexRefs(t);
+  switch (t.kind) {
+    case 'simple':
+      return simpleRefs(t);
+    case 'complex':
+      return complexRefs(t);
+    case 'array':
+      return [t.items];
+    case 'union':
+      return [...t.members];
+  }
 }
 
 function simpleRefs(t: SimpleType): TypeId[] {
@@ -37,6 +46,7 @@ function complexRefs(t: ComplexType): TypeId[] {
   if (t.derivation) out.push(t.derivation.base);
   if (t.content.kind === 'simple') out.push(t.content.valueType);
   if (t.content.kind === 'elements') collect(t.content.particle, out);
+  if (t.extra?.kind === 'map') out.push(t.extra.valueType);
   return out;
 }
 

@@ -38,3 +38,25 @@ export {
   responseOutputs,
   ResponseMismatchError,
 } from './operator.js';
+export { errorsOf, JsonParseError } from './errors.js';
+export { JsonCodec, jsonCodec, pointer, type JsonDecodeOptions, type JsonDecodeResult, type JsonValidateOptions } from './json-codec.js';
+export {
+  anyJson,
+  jarray,
+  jnamed,
+  jsonTypes,
+  type JsonValue,
+  jobject,
+  jprop,
+  jscalar,
+  junion,
+  type JsonArrayDesc,
+  type JsonObjectDesc,
+  type JsonPropDesc,
+  type JsonScalar,
+  type JsonScalarDesc,
+  type JsonTypeDesc,
+  type JsonUnionDesc,
+} from './json-schema.js';
+export { readJson, type JsonReadOptions } from './json-reader.js';
+export { flags, jflags, type Flags } from './flags.js';

@@ -5,7 +5,7 @@
 import type { Diagnostics } from '../../diagnostics.js';
 import type { SchemaDocument } from '../../load/files.js';
 import { HINTS_NS, XSD_NS, type XmlNode } from '../../load/xml-tree.js';
-import { BUILTIN_SIMPLE_TYPES, type ModelType, type SourceRef, type TypeId } from '../model.js';
+import { BUILTIN_SIMPLE_TYPES, type ComplexType, type ModelType, type SimpleType, type SourceRef, type TypeId } from '../model.js';
 
 export type GlobalKind = 'type' | 'element' | 'attribute' | 'group' | 'attributeGroup';
 
@@ -129,8 +129,10 @@ export class XsdContext {
     return type;
   }
 
-  built(id: TypeId): ModelType | undefined {
-    return this.#built.get(id)?.type;
+  /** A type built so far (XSD sets have only simple and complex types). */
+  built(id: TypeId): SimpleType | ComplexType | undefined {
+    const t = this.#built.get(id)?.type;
+    return t?.kind === 'simple' || t?.kind === 'complex' ? t : undefined;
   }
 
   /** Guards recursion while building a named type; returns false if `id` is already being built. */

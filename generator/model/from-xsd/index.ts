@@ -162,7 +162,7 @@ export function modelFromXsd(name: string, documents: readonly SchemaDocument[],
   });
 
   const files: ModelFile[] = documents.map((d) => ({ path: d.file, moduleName: '', sha256: d.sha256 }));
-  return { kind: 'schema-set', name, files, types: ctx.types(), elements };
+  return { kind: 'schema-set', name, wire: 'xml', files, types: ctx.types(), elements };
 }
 
 function indexGlobals(ctx: XsdContext): void {
