@@ -5,6 +5,7 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { formatDiagnostic, GeneratorError } from './diagnostics.js';
 import { runCheck, runGenerate, type Io } from './commands/generate.js';
+import { APIS, type Api, type DetectOptions } from './commands/documents.js';
 import { resolveTarget } from './commands/project.js';
 import { UsageError, USAGE } from './commands/usage.js';
 import { runFormat, runValidate } from './commands/validate.js';
@@ -17,13 +18,20 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
       case 'check': {
         const { values, positionals } = parseArgs({
           args: rest,
-          options: { xsd: { type: 'string', multiple: true }, out: { type: 'string' }, separate: { type: 'boolean' } },
+          options: {
+            xsd: { type: 'string', multiple: true },
+            schema: { type: 'string', multiple: true },
+            out: { type: 'string' },
+            separate: { type: 'boolean' },
+          },
           allowPositionals: true,
           strict: true,
         });
-        // `--xsd a.xsd b.xsd`: files after --xsd are taken as more schema files.
-        const xsd = [...(values.xsd ?? []), ...(values.xsd ? positionals : [])];
-        if (!values.xsd && positionals.length) throw new UsageError(`unexpected argument "${positionals[0]}" (schema files go after --xsd)`);
+        // `--xsd a.xsd b.xsd`: files after --xsd are taken as more schema files. `--schema` is the same
+        // option under a name that fits JSON Schema files too.
+        const given = values.xsd ?? values.schema ? [...(values.xsd ?? []), ...(values.schema ?? [])] : undefined;
+        const xsd = given ? [...given, ...positionals] : [];
+        if (!given && positionals.length) throw new UsageError(`unexpected argument "${positionals[0]}" (schema files go after --xsd or --schema)`);
         const target = resolveTarget(xsd, values.out, values.separate ?? false);
         if (existsSync(target.outDir) && !statSync(target.outDir).isDirectory()) throw new UsageError(`output "${values.out ?? target.outDir}" is not a directory`);
         return command === 'generate' ? runGenerate(target, io) : runCheck(target, io);
@@ -31,17 +39,17 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
       case 'validate': {
         const { values, positionals } = parseArgs({
           args: rest,
-          options: { json: { type: 'boolean' }, kind: { type: 'string' } },
+          options: { json: { type: 'boolean' }, ...DOCUMENT_OPTIONS },
           allowPositionals: true,
           strict: true,
         });
         if (positionals.length === 0) throw new UsageError('validate needs at least one FILE');
-        return await runValidate(positionals, { json: values.json ?? false, kind: kindOption(values.kind) }, io);
+        return await runValidate(positionals, { json: values.json ?? false, ...documentOptions(values) }, io);
       }
       case 'format': {
-        const { values, positionals } = parseArgs({ args: rest, options: { kind: { type: 'string' } }, allowPositionals: true, strict: true });
+        const { values, positionals } = parseArgs({ args: rest, options: DOCUMENT_OPTIONS, allowPositionals: true, strict: true });
         if (positionals.length !== 1) throw new UsageError('format needs exactly one FILE');
-        return await runFormat(positionals[0]!, { kind: kindOption(values.kind) }, io);
+        return await runFormat(positionals[0]!, documentOptions(values), io);
       }
       case 'help':
       case '--help':
@@ -65,6 +73,22 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
     }
     throw e;
   }
+}
+
+const DOCUMENT_OPTIONS = {
+  kind: { type: 'string' },
+  api: { type: 'string' },
+  type: { type: 'string' },
+  partial: { type: 'boolean' },
+} as const;
+
+function documentOptions(values: { kind?: string | undefined; api?: string | undefined; type?: string | undefined; partial?: boolean | undefined }): DetectOptions {
+  return { kind: kindOption(values.kind), api: apiOption(values.api), type: values.type, partial: values.partial };
+}
+
+function apiOption(api: string | undefined): Api | undefined {
+  if (api === undefined || (APIS as readonly string[]).includes(api)) return api as Api | undefined;
+  throw new UsageError(`--api must be one of ${APIS.join(', ')}, not "${api}"`);
 }
 
 function kindOption(kind: string | undefined): 'request' | 'response' | undefined {

@@ -13,7 +13,8 @@ export interface Target {
 
 interface ConfigFile {
   readonly out: string;
-  readonly sets: readonly { readonly name: string; readonly xsd: readonly string[] }[];
+  /** Schema files of each set (`schemas`; `xsd` is the older name, still read). */
+  readonly sets: readonly { readonly name: string; readonly schemas?: readonly string[]; readonly xsd?: readonly string[] }[];
   readonly operators?: readonly OperatorLayerConfig[];
 }
 
@@ -39,7 +40,10 @@ export function resolveTarget(xsd: readonly string[] | undefined, out: string | 
   if (typeof config.out !== 'string' || !Array.isArray(config.sets)) throw new UsageError(`${CONFIG_FILE} needs "out" and "sets"`);
   return {
     outDir: path.resolve(cwd, config.out),
-    sets: config.sets.map((s) => ({ name: s.name, entries: s.xsd.map((f: string) => path.relative(process.cwd(), path.resolve(cwd, f))) })),
+    sets: config.sets.map((s) => ({
+      name: s.name,
+      entries: (s.schemas ?? s.xsd ?? []).map((f: string) => path.relative(process.cwd(), path.resolve(cwd, f))),
+    })),
     layers: config.operators ?? [],
   };
 }

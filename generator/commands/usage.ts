@@ -8,8 +8,10 @@ export const USAGE = `usage: backup-codegen <command> [options]
 commands:
   generate [--xsd FILE... --out DIR [--separate]]   generate code (default: the project's schemas into generated/)
   check [--xsd FILE... --out DIR [--separate]]      exit 1 listing stale files when the output differs from what the schemas produce
-  validate [--json] [--kind request|response] FILE...   validate packets; exit 0 valid, 1 invalid, 2 bad input
-  format [--kind request|response] FILE             print the canonical form of a packet
+  validate [--json] [--kind request|response] [--api plesk|jetbackup|akeeba] [--type NAME] [--partial] FILE...
+                                                    validate Plesk packets and JetBackup/Akeeba JSON payloads;
+                                                    exit 0 valid (warnings allowed), 1 invalid, 2 bad input
+  format [--kind K] [--api A] [--type NAME] FILE    print the canonical form of a packet or payload
   help                                              this text
 
 exit codes: 0 success, 1 invalid input or stale output, 2 bad invocation or unreadable input`;

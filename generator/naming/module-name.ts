@@ -11,11 +11,14 @@
  * moduleNameForSchemaFile('schemas/plesk/plesk_domain.xsd') // 'plesk-domain'
  * moduleNameForSchemaFile('agent_input.xsd')                // 'agent-input'
  * moduleNameForSchemaFile('Backup Jobs.json')               // 'backup-jobs'
+ * moduleNameForSchemaFile('jetbackup5.schema.json')         // 'jetbackup5'
  */
 export function moduleNameForSchemaFile(path: string): string {
   const base = path.split(/[\\/]/).pop() ?? '';
-  const dot = base.lastIndexOf('.');
-  const stem = dot > 0 ? base.slice(0, dot) : base;
+  // `x.schema.json` is the JSON Schema convention for a file describing x: the module is `x`.
+  const plain = /\.schema\.json$/i.test(base) ? base.slice(0, -'.schema.json'.length) : base;
+  const dot = plain.lastIndexOf('.');
+  const stem = plain === base ? (dot > 0 ? base.slice(0, dot) : base) : plain;
   const name = stem
     .normalize('NFC')
     .toLowerCase()

@@ -428,7 +428,8 @@ describe('moduleNameForSchemaFile', () => {
     ['schemas/plesk/xsd-2014/backup_manager.xsd', 'backup-manager'],
     ['C:\\schemas\\Plesk_Domain.XSD', 'plesk-domain'],
     ['backup-manager.xsd', 'backup-manager'],
-    ['jetbackup5.schema.json', 'jetbackup5-schema'],
+    ['jetbackup5.schema.json', 'jetbackup5'], // the .schema.json convention names the module after what it describes
+    ['akeeba.v2.schema.json', 'akeeba-v2'],
     ['  Backup__Jobs  .json', 'backup-jobs'],
     ['Größe.xsd', 'größe'],
     ['README', 'readme'],

@@ -214,7 +214,8 @@ export function modelFromJsonSchema(name: string, documents: readonly JsonSchema
     // A scalar: a type of its own when it has facets, flags or a name; else the built-in.
     const facets = scalarFacets(node, jsonType);
     const flags = flagsOf(member(node, 'x-flags'));
-    if (!xmlName && Object.keys(facets).length === 0 && !flags && doc$ === undefined) return { id: `json:${jsonType}`, nullable };
+    // (An inline scalar's description documents the property that holds it: no type needed for that.)
+    if (!xmlName && Object.keys(facets).length === 0 && !flags) return { id: `json:${jsonType}`, nullable };
     types.push({ ...common, kind: 'simple', variety: 'atomic', json: jsonType as JsonPrimitive, facets, ...(flags ? { flags } : {}) } satisfies SimpleType);
     return { id, nullable };
   };
