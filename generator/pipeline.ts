@@ -3,6 +3,7 @@
  * caller writes (or compares) the files once every set generated without errors.
  */
 import { Diagnostics, GeneratorError, type Diagnostic } from './diagnostics.js';
+import { lockFile } from './emit/lock.js';
 import { emitOperatorLayer } from './emit/operator.js';
 import { emitRuntime } from './emit/runtime.js';
 import { emitSchemaSet, type EmittedFile } from './emit/schema-set.js';
@@ -87,7 +88,8 @@ export function generate(
     return emitOperatorLayer({ ...layer, request: side(layer.request), response: side(layer.response) }, banner, diagnostics);
   });
   if (diagnostics.hasErrors) throw new GeneratorError(diagnostics.list());
-  const files: EmittedFile[] = [...emitRuntime(readRuntimeTemplates(), banner)];
+  const templates = readRuntimeTemplates();
+  const files: EmittedFile[] = [...emitRuntime(templates, banner), lockFile(GENERATOR_NAME, GENERATOR_VERSION, templates, models)];
   models.forEach((model, i) => {
     const dir = sets[i]!.name;
     const depth = dir.split('/').length;

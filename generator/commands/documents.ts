@@ -25,6 +25,8 @@ export interface DetectOptions {
   readonly type?: string | undefined;
   /** JSON: ignore missing required properties (documentation fragments). */
   readonly partial?: boolean | undefined;
+  /** The file's name: a `.xml` or `.json` extension says what the document is meant to be. */
+  readonly fileName?: string | undefined;
 }
 
 /** A recognised document: what it is, and how to check and print it. */
@@ -74,13 +76,14 @@ async function jsonCodecOf(api: 'jetbackup' | 'akeeba', type: string): Promise<J
 
 /** Decides what a document is. Throws UsageError (unknown document), XmlParseError or JsonParseError. */
 export async function detect(input: Uint8Array, options: DetectOptions = {}): Promise<DetectedDocument> {
-  const api = options.api;
-  if (api === 'plesk' || (api === undefined && firstChar(input) === '<')) {
+  const ext = options.fileName?.toLowerCase().match(/\.(xml|json)$/)?.[1];
+  const api = options.api ?? (ext === 'xml' ? 'plesk' : undefined);
+  if (api === 'plesk' || (api === undefined && ext !== 'json' && firstChar(input) === '<')) {
     if (options.type !== undefined) throw new UsageError('--type is for JSON APIs; use --kind request|response for Plesk packets');
     return detectPlesk(input, options.kind);
   }
   if (options.kind !== undefined) throw new UsageError('--kind is for Plesk packets; use --type NAME for JSON APIs');
-  if (api === undefined && firstChar(input) !== '{' && firstChar(input) !== '[') {
+  if (api === undefined && ext !== 'json' && firstChar(input) !== '{' && firstChar(input) !== '[') {
     const text = new TextDecoder().decode(input.subarray(0, 4096));
     if (/^\s*(success|data|system|jobs):/m.test(text)) {
       throw new UsageError('this looks like JetBackup plain output (`-O plain`, the default of jetbackup5api), not JSON: run the call with `-O json`');

@@ -1,6 +1,8 @@
 /** `generate` and `check`. */
 import path from 'node:path';
 import { formatDiagnostic } from '../diagnostics.js';
+import { existsSync, readFileSync } from 'node:fs';
+import { explainLockChange, LOCK_FILE, type Lock } from '../emit/lock.js';
 import { check, write } from '../output.js';
 import { generate } from '../pipeline.js';
 import type { Target } from './project.js';
@@ -34,5 +36,20 @@ export function runCheck(target: Target, io: Io): number {
   }
   io.out(`${rel}/ is stale: ${stale.length} file(s) differ from what the schemas produce (run generate):`);
   for (const s of stale) io.out(`  ${s.status.padEnd(7)} ${rel}/${s.path}`);
+  const lock = result.files.find((f) => f.path === LOCK_FILE);
+  if (lock) {
+    const onDisk = path.join(target.outDir, LOCK_FILE);
+    let previous: unknown;
+    try {
+      previous = existsSync(onDisk) ? JSON.parse(readFileSync(onDisk, 'utf8')) : undefined;
+    } catch {
+      previous = undefined;
+    }
+    const reasons = explainLockChange(previous, JSON.parse(lock.content) as Lock);
+    if (reasons.length) {
+      io.out('inputs that changed since the last generate:');
+      for (const r of reasons) io.out(`  ${r}`);
+    } else io.out('no input changed since the last generate: the output was edited by hand');
+  }
   return 1;
 }

@@ -55,7 +55,7 @@ async function validateFile(file: string, options: DetectOptions): Promise<{ rep
     return { report: { file, valid: false, issues: [{ path: '', code: 'unreadable', message: bytes }] }, what: '', error: bytes };
   }
   try {
-    const doc = await detect(bytes, options);
+    const doc = await detect(bytes, { ...options, fileName: file });
     const issues = doc.validate();
     const valid = !issues.some((i) => i.severity !== 'warning');
     return { report: { file, valid, issues }, what: `${doc.api} ${doc.what}` };
@@ -78,7 +78,7 @@ export async function runFormat(file: string, options: DetectOptions, io: Io): P
   if (typeof bytes === 'string') throw new UsageError(`${file}: ${bytes}`);
   let doc;
   try {
-    doc = await detect(bytes, options);
+    doc = await detect(bytes, { ...options, fileName: file });
   } catch (e) {
     if (e instanceof XmlParseError) throw new UsageError(`${file}: not well-formed XML: ${e.message}`);
     if (e instanceof JsonParseError) throw new UsageError(`${file}: ${e.message}`);

@@ -43,7 +43,7 @@ export function generateCase(name: string): GeneratedCase {
   const files = new Map<string, string>();
   const runtime = new Map<string, string>();
   for (const f of result.files) {
-    if (f.path.startsWith('runtime/')) runtime.set(f.path, f.content);
+    if (f.path.startsWith('runtime/') || f.path === 'codegen.lock.json') runtime.set(f.path, f.content);
     else if (f.path.startsWith(`${name}/`)) files.set(f.path.slice(name.length + 1), f.content);
     else throw new Error(`unexpected output file ${f.path}`);
   }
