@@ -8,6 +8,7 @@ import { runCheck, runGenerate, type Io } from './commands/generate.js';
 import { APIS, type Api, type DetectOptions } from './commands/documents.js';
 import { resolveTarget } from './commands/project.js';
 import { UsageError, USAGE } from './commands/usage.js';
+import { runDiff } from './commands/diff.js';
 import { runFormat, runValidate } from './commands/validate.js';
 
 export async function main(argv: readonly string[], io: Io): Promise<number> {
@@ -50,6 +51,20 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
         const { values, positionals } = parseArgs({ args: rest, options: DOCUMENT_OPTIONS, allowPositionals: true, strict: true });
         if (positionals.length !== 1) throw new UsageError('format needs exactly one FILE');
         return await runFormat(positionals[0]!, documentOptions(values), io);
+      }
+      case 'diff': {
+        const { values, positionals } = parseArgs({
+          args: rest,
+          options: { json: { type: 'boolean' }, 'fail-on': { type: 'string' }, side: { type: 'string' } },
+          allowPositionals: true,
+          strict: true,
+        });
+        if (positionals.length !== 2) throw new UsageError('diff needs OLD and NEW (schema files or folders)');
+        const failOn = values['fail-on'] ?? 'breaking';
+        if (failOn !== 'breaking' && failOn !== 'any' && failOn !== 'never') throw new UsageError(`--fail-on must be breaking, any or never, not "${failOn}"`);
+        const side = values.side;
+        if (side !== undefined && side !== 'request' && side !== 'response' && side !== 'both') throw new UsageError(`--side must be request, response or both, not "${side}"`);
+        return runDiff(positionals[0]!, positionals[1]!, { json: values.json ?? false, failOn, ...(side ? { side } : {}) }, io);
       }
       case 'help':
       case '--help':

@@ -12,6 +12,9 @@ commands:
                                                     validate Plesk packets and JetBackup/Akeeba JSON payloads;
                                                     exit 0 valid (warnings allowed), 1 invalid, 2 bad input
   format [--kind K] [--api A] [--type NAME] FILE    print the canonical form of a packet or payload
+  diff [--json] [--fail-on breaking|any|never] [--side request|response|both] OLD NEW
+                                                    semantic diff of two schema sets (XSD entry file or folder,
+                                                    or JSON Schema); exit 1 on breaking changes by default
   help                                              this text
 
 exit codes: 0 success, 1 invalid input or stale output, 2 bad invocation or unreadable input`;
