@@ -61,3 +61,15 @@ export {
 } from './json-schema.js';
 export { readJson, type JsonReadOptions } from './json-reader.js';
 export { flags, jflags, type Flags } from './flags.js';
+export {
+  akeebaFormParams,
+  encodeForm,
+  formToWire,
+  jetbackupCliArgs,
+  parseForm,
+  shellQuote,
+  toFormPairs,
+  type FormToWireOptions,
+  type FormToWireResult,
+  type ParsedForm,
+} from './form.js';
