@@ -3,8 +3,9 @@
  * the tables json-codec.ts interprets.
  */
 import type { ArrayType, ComplexType, Particle, SimpleType, TypeId, UnionType } from '../model/model.js';
+import { escapeProperty } from '../naming/index.js';
 import type { References } from './references.js';
-import { tsString } from './ts-types.js';
+import { propertyKey, tsString } from './ts-types.js';
 
 /** Descriptor fields a named-enum member must not shadow. */
 const DESCRIPTOR_KEYS = new Set(['kind', 'name', 'type', 'enum', 'pattern', 'minLength', 'maxLength', 'minimum', 'maximum', 'exclusiveMinimum', 'exclusiveMaximum']);
@@ -25,8 +26,20 @@ export function jsonLiteral(text: string): string {
   return typeof v === 'string' ? tsString(v) : String(v);
 }
 
+/**
+ * The key of a named-enum member: `$` appended while it would shadow a descriptor field or an
+ * `Object.prototype` member (`constructor`, `__proto__`, ...), quoted unless an identifier (`'a-b'`).
+ */
 export function enumMemberName(name: string): string {
-  return DESCRIPTOR_KEYS.has(name) ? `${name}$` : name;
+  return propertyKey(escapeProperty(name, DESCRIPTOR_KEYS));
+}
+
+/**
+ * The key of a flag in the `bits` object literal: the flag's name exactly (it is what `compose`
+ * takes), quoted unless an identifier; `__proto__` computed, since a literal key would set the prototype.
+ */
+function flagKey(name: string): string {
+  return name === '__proto__' ? `['__proto__']` : propertyKey(name);
 }
 
 export function jsonSimpleDescriptor(t: SimpleType, refs: References): string {
@@ -47,7 +60,7 @@ export function jsonSimpleDescriptor(t: SimpleType, refs: References): string {
     ['exclusiveMaximum', f.maxExclusive],
   ]);
   if (t.flags?.length) {
-    const bits = `{ ${t.flags.map((fl) => `${fl.name}: ${fl.value}`).join(', ')} }`;
+    const bits = `{ ${t.flags.map((fl) => `${flagKey(fl.name)}: ${fl.value}`).join(', ')} }`;
     return `${refs.runtime('jflags')}(${name}, ${bits}${opts ? `, ${opts}` : ''})`;
   }
   const scalar = `${refs.runtime('jscalar')}(${name}, ${tsString(t.json ?? 'any')}${opts ? `, ${opts}` : ''})`;

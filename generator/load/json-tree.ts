@@ -1,6 +1,8 @@
 /**
  * Text of a JSON Schema file -> a tree of nodes, each with its source (file, line, JSON pointer).
- * Uses jsonc-parser's tree (offsets) but accepts strict JSON only: comments and trailing commas are errors.
+ * Uses jsonc-parser's tree (offsets) but accepts strict JSON only: comments and trailing commas are errors,
+ * and so are duplicate keys (JSON.parse keeps the last, this tree would keep the first: other tools
+ * would read another schema than the generator does).
  */
 import { parseTree, printParseErrorCode, type Node, type ParseError } from 'jsonc-parser';
 import type { SourceRef } from '../model/model.js';
@@ -22,7 +24,13 @@ export function parseJsonTree(file: string, text: string): ParsedJson {
   if (errors.length || !tree) {
     const e = errors[0];
     const at = lineColumn(starts, e?.offset ?? 0);
-    return { ok: false, ...at, message: e ? printParseErrorCode(e.error) : 'empty document' };
+    // Callers that keep only the line (SchemaReader) still show the column through the message.
+    return { ok: false, ...at, message: `${e ? printParseErrorCode(e.error) : 'empty document'} (column ${at.column})` };
+  }
+  const duplicate = duplicateKey(tree);
+  if (duplicate) {
+    const at = lineColumn(starts, duplicate.offset);
+    return { ok: false, ...at, message: `duplicate key ${JSON.stringify(duplicate.key)} (column ${at.column})` };
   }
   const build = (n: Node, path: string): JsonNode => {
     const source = { file, line: lineColumn(starts, n.offset).line, path: path || '#' };
@@ -49,6 +57,24 @@ export function parseJsonTree(file: string, text: string): ParsedJson {
     }
   };
   return { ok: true, root: build(tree, '') };
+}
+
+/** A key that appears twice in one object, with the offset of its second occurrence. */
+function duplicateKey(n: Node): { key: string; offset: number } | undefined {
+  if (n.type === 'object') {
+    const seen = new Set<string>();
+    for (const p of n.children ?? []) {
+      const k = p.children![0]!;
+      const key = k.value as string;
+      if (seen.has(key)) return { key, offset: k.offset };
+      seen.add(key);
+    }
+  }
+  for (const c of n.children ?? []) {
+    const d = duplicateKey(c);
+    if (d) return d;
+  }
+  return undefined;
 }
 
 function escape(key: string): string {

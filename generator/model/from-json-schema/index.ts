@@ -4,8 +4,9 @@
  * schemas/JSON-SCHEMA-CONVENTIONS.md. Every other keyword is reported with file:line and JSON pointer.
  *
  * Type ids: `$defs` entries are named by their key (unique across the set); inline schemas get their
- * location (`file#/json/pointer`); built-in scalars are `json:string`, `json:integer`, `json:number`,
- * `json:boolean`, `json:null` and `json:any`.
+ * JSON pointer relative to that key (`BackupJob/properties/type`, `Jobs/items`, `Value/oneOf/0`; keys
+ * escaped as in JSON pointers, so `a/b` and `a` -> `b` get different ids); built-in scalars are
+ * `json:string`, `json:integer`, `json:number`, `json:boolean`, `json:null` and `json:any`.
  */
 import path from 'node:path';
 import type { Diagnostics } from '../../diagnostics.js';
@@ -94,14 +95,51 @@ export function modelFromJsonSchema(name: string, documents: readonly JsonSchema
       diagnostics.error('unsupported-construct', ref.source, `"$ref": "${ref.value}" — only references to "#/$defs/Name" (optionally in another file) are supported`);
       return 'json:any';
     }
-    const key = m[1]!.replace(/~1/g, '/').replace(/~0/g, '~');
-    const target = defs.get(key);
-    const targetFile = file ? path.resolve(path.dirname(from.absolute), file) : from.absolute;
-    if (!target || target.doc.absolute !== targetFile || !byFile.has(targetFile)) {
+    // A file that could not be read was reported where the set was collected (include-missing, not-well-formed).
+    if (file && !byFile.has(path.resolve(path.dirname(from.absolute), file))) return 'json:any';
+    const key = refKey(ref.value, from);
+    if (key === undefined) {
       diagnostics.error('unresolved-type', ref.source, `"$ref": "${ref.value}" names no $defs entry${file ? ` of ${file}` : ''}`);
       return 'json:any';
     }
     return key;
+  };
+
+  /** The $defs key a `$ref` names, if it names one (no diagnostics: resolveRef reports). */
+  const refKey = (value: string, from: JsonSchemaDocument): string | undefined => {
+    const [file = '', fragment = ''] = value.split('#');
+    const m = /^\/\$defs\/([^/]+)$/.exec(fragment);
+    if (!m) return undefined;
+    const key = m[1]!.replace(/~1/g, '/').replace(/~0/g, '~');
+    const target = defs.get(key);
+    const targetFile = file ? path.resolve(path.dirname(from.absolute), file) : from.absolute;
+    return target && target.doc.absolute === targetFile ? key : undefined;
+  };
+
+  /**
+   * Whether a $defs entry also accepts null through `"type": [T, "null"]` (directly or through $refs).
+   * Its named type is T, so a `$ref` to it makes the referring property (array item, member) nullable.
+   */
+  const nullableDefs = new Map<string, boolean>();
+  const isNullableDef = (key: string): boolean => {
+    const known = nullableDefs.get(key);
+    if (known !== undefined) return known;
+    nullableDefs.set(key, false); // a cycle of $refs accepts nothing more
+    const d = defs.get(key);
+    let nullable = false;
+    if (d?.node.kind === 'object') {
+      const ref = member(d.node, '$ref');
+      const type = member(d.node, 'type');
+      if (ref?.kind === 'string') {
+        const target = refKey(ref.value, d.doc);
+        nullable = target !== undefined && isNullableDef(target);
+      } else if (type?.kind === 'array') {
+        const names = type.items.map((t) => (t.kind === 'string' ? t.value : ''));
+        nullable = names.length > 1 && names.includes('null');
+      }
+    }
+    nullableDefs.set(key, nullable);
+    return nullable;
   };
 
   const checkKeywords = (node: JsonNode & { kind: 'object' }) => {
@@ -109,6 +147,22 @@ export function modelFromJsonSchema(name: string, documents: readonly JsonSchema
       if (KEYWORDS.has(key) || ANNOTATIONS.has(key)) continue;
       if (key.startsWith('x-')) continue;
       diagnostics.error('unsupported-construct', v.source, `JSON Schema keyword "${key}" is not supported (see schemas/JSON-SCHEMA-CONVENTIONS.md)`);
+    }
+  };
+
+  /** Our `x-` annotations where they cannot apply would be ignored: report them instead. */
+  const checkAnnotations = (node: JsonNode & { kind: 'object' }) => {
+    const hasEnum = !!(member(node, 'enum') ?? member(node, 'const'));
+    for (const key of ['x-enum-names', 'x-enum-descriptions']) {
+      const v = member(node, key);
+      if (v && !hasEnum) diagnostics.error('invalid-schema', v.source, `"${key}" needs an "enum" or "const" next to it`);
+    }
+    const xFlags = member(node, 'x-flags');
+    if (xFlags) {
+      const t = member(node, 'type');
+      const types = t?.kind === 'string' ? [t.value] : t?.kind === 'array' ? t.items.map((i) => (i.kind === 'string' ? i.value : '')).filter((x) => x !== 'null') : [];
+      const plainInteger = types.length === 1 && types[0] === 'integer' && !hasEnum && !member(node, 'oneOf') && !member(node, 'anyOf') && !member(node, '$ref');
+      if (!plainInteger) diagnostics.error('invalid-schema', xFlags.source, '"x-flags" applies to an integer schema ("type": "integer", without enum, const, oneOf, anyOf or $ref)');
     }
   };
 
@@ -125,11 +179,23 @@ export function modelFromJsonSchema(name: string, documents: readonly JsonSchema
     }
     checkKeywords(node);
     const ref = member(node, '$ref');
-    if (ref) return { id: resolveRef(ref, doc), nullable: false };
+    if (ref) {
+      // Next to a $ref, 2020-12 applies every other keyword too: only annotations are understood here.
+      for (const [key, v] of node.entries) {
+        if (KEYWORDS.has(key) && key !== '$ref') {
+          diagnostics.error('unsupported-construct', v.source, `"${key}" next to "$ref" is not supported: only annotations (description, x-ts-name, ...) may sit beside a $ref`);
+        }
+      }
+      checkAnnotations(node);
+      const target = resolveRef(ref, doc);
+      return { id: target, nullable: defs.has(target) && isNullableDef(target) };
+    }
+    checkAnnotations(node);
     const doc$ = docOf(node);
     const common = { id, ...(xmlName !== undefined ? { xmlName } : {}), tsName: '', ...(doc$ !== undefined ? { doc: doc$ } : {}), source: node.source };
 
     const oneOf = member(node, 'oneOf') ?? member(node, 'anyOf');
+    const oneOfKey = member(node, 'oneOf') ? 'oneOf' : 'anyOf';
     if (oneOf) {
       if (oneOf.kind !== 'array' || oneOf.items.length === 0) {
         diagnostics.error('invalid-schema', oneOf.source, 'oneOf/anyOf must be a non-empty array of schemas');
@@ -139,7 +205,7 @@ export function modelFromJsonSchema(name: string, documents: readonly JsonSchema
       const members: TypeId[] = [];
       const slot = reserve();
       oneOf.items.forEach((m, i) => {
-        const use = typeOf(m, doc, `${id}/${i + 1}`);
+        const use = typeOf(m, doc, `${id}/${oneOfKey}/${i}`);
         if (use.id === 'json:null') nullable = true;
         else members.push(use.id);
         if (use.nullable) nullable = true;
@@ -177,6 +243,9 @@ export function modelFromJsonSchema(name: string, documents: readonly JsonSchema
         return { id: 'json:any', nullable };
       }
       const names = stringList(member(node, 'x-enum-names'), values.length, 'x-enum-names');
+      names?.forEach((n, i) => {
+        if (names.indexOf(n) !== i) diagnostics.error('invalid-schema', member(node, 'x-enum-names')!.source, `"x-enum-names" names two values "${n}"`);
+      });
       const docs = stringList(member(node, 'x-enum-descriptions'), values.length, 'x-enum-descriptions');
       const enumeration: EnumValue[] = values.map((v, i) => ({
         value: JSON.stringify(v),
@@ -230,7 +299,7 @@ export function modelFromJsonSchema(name: string, documents: readonly JsonSchema
     const particles: ElementParticle[] = [];
     if (props?.kind === 'object') {
       for (const [key, schema] of props.entries) {
-        const use = typeOf(schema, doc, `${id}/${key}`);
+        const use = typeOf(schema, doc, `${id}/properties/${pointerKey(key)}`);
         const hint = schema.kind === 'object' ? member(schema, 'x-ts-name') : undefined;
         const pdoc = schema.kind === 'object' ? docOf(schema) : undefined;
         particles.push({
@@ -253,7 +322,10 @@ export function modelFromJsonSchema(name: string, documents: readonly JsonSchema
     const additional = member(node, 'additionalProperties');
     let extra: ExtraProperties = { kind: 'keep' };
     if (additional?.kind === 'boolean') extra = additional.value ? { kind: 'keep' } : { kind: 'forbid' };
-    else if (additional) extra = { kind: 'map', valueType: typeOf(additional, doc, `${id}/additionalProperties`).id };
+    else if (additional) {
+      const value = typeOf(additional, doc, `${id}/additionalProperties`);
+      extra = { kind: 'map', valueType: value.nullable ? nullableUnion(value.id, `${id}/additionalProperties-or-null`, additional.source) : value.id };
+    }
     types[slot] = {
       ...common,
       kind: 'complex',
@@ -346,8 +418,10 @@ export function modelFromJsonSchema(name: string, documents: readonly JsonSchema
     }
     const out: Flag[] = [];
     for (const [name, v] of node.entries) {
-      if (v.kind !== 'number' || !Number.isInteger(v.value) || v.value <= 0 || (v.value & (v.value - 1)) !== 0) {
-        diagnostics.error('invalid-schema', v.source, `x-flags "${name}" must be a single bit (1, 2, 4, ...)`);
+      // Not `v & (v - 1)`: bitwise operators truncate to 32 bits, so 2^31 and 3 * 2^32 would pass. The
+      // runtime's flags() takes bits up to 2^30 (values stay positive 32-bit integers).
+      if (v.kind !== 'number' || !Number.isInteger(v.value) || v.value <= 0 || v.value > 2 ** 30 || 2 ** Math.round(Math.log2(v.value)) !== v.value) {
+        diagnostics.error('invalid-schema', v.source, `x-flags "${name}" must be a single bit (1, 2, 4, ... up to 2^30)`);
         continue;
       }
       out.push({ name, value: v.value });
@@ -383,4 +457,9 @@ export function modelFromJsonSchema(name: string, documents: readonly JsonSchema
     types: types.filter((t): t is ModelType => t !== undefined),
     elements,
   };
+}
+
+/** A key as a JSON pointer segment (RFC 6901): `~` -> `~0`, `/` -> `~1`. */
+function pointerKey(key: string): string {
+  return key.replace(/~/g, '~0').replace(/\//g, '~1');
 }
