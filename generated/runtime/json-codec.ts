@@ -14,7 +14,10 @@ import { readJson, type JsonReadOptions } from './json-reader.js';
 export interface JsonValidateOptions {
   /** Ignore missing required properties (for fragments, e.g. one cell of a documentation table). */
   readonly partial?: boolean;
-  /** Stop after this many issues (default 100). */
+  /**
+   * Stop after this many issues (default 100). Warnings beyond it are left out of the report (the value
+   * is still decoded, kept fields included); an error beyond it is still reported, then the walk stops.
+   */
   readonly maxIssues?: number;
 }
 
@@ -40,6 +43,7 @@ class Walker {
   readonly #partial: boolean;
   readonly #max: number;
   readonly #objects: Map<JsonObjectDesc, CompiledObject>;
+  #errors = 0;
 
   constructor(dir: Direction, options: JsonValidateOptions, objects: Map<JsonObjectDesc, CompiledObject>) {
     this.#dir = dir;
@@ -73,7 +77,8 @@ class Walker {
           const probe = new Walker(this.#dir, { partial: this.#partial, maxIssues: this.#max }, this.#objects);
           probe.#path.push(...this.#path);
           const out = run(probe, member(), v);
-          if (probe.issues.length < this.#max && errorsOf(probe.issues).length === 0) {
+          // A probe stops early only on an error, so no errors means it walked the whole value.
+          if (errorsOf(probe.issues).length === 0) {
             for (const w of probe.issues) this.#warn(w.code, w.message, w.path);
             return out;
           }
@@ -180,13 +185,24 @@ class Walker {
   }
 
   #issue(code: IssueCode, message: string): undefined {
-    if (this.issues.length >= this.#max) throw new TooMany();
+    if (this.issues.length >= this.#max) {
+      // Over the limit: stop. If only warnings filled it, this error is kept, or the result would
+      // wrongly read as a success (with no value, the walk being cut short).
+      if (this.#errors === 0) this.issues.push({ path: pointer(this.#path), code, message });
+      throw new TooMany();
+    }
+    this.#errors++;
     this.issues.push({ path: pointer(this.#path), code, message });
     return undefined;
   }
 
   #warn(code: IssueCode, message: string, path = pointer(this.#path)): void {
-    if (this.issues.length >= this.#max) throw new TooMany();
+    if (this.issues.length >= this.#max) {
+      // Once an error is known there is nothing left to decode: stop. Before that, keep walking (the
+      // value may well be valid) and leave the warning out of the report.
+      if (this.#errors > 0) throw new TooMany();
+      return;
+    }
     this.issues.push({ path, code, message, severity: 'warning' });
   }
 }
@@ -212,11 +228,16 @@ function isJson(v: unknown): boolean {
   return false;
 }
 
+/** Length in code points: a surrogate pair counts once, a lone surrogate once too. */
 function codePoints(s: string): number {
   let n = 0;
   for (let i = 0; i < s.length; i++) {
     const c = s.charCodeAt(i);
-    if (c < 0xd800 || c > 0xdbff || i + 1 >= s.length) n++;
+    n++;
+    if (c >= 0xd800 && c <= 0xdbff && i + 1 < s.length) {
+      const d = s.charCodeAt(i + 1);
+      if (d >= 0xdc00 && d <= 0xdfff) i++;
+    }
   }
   return n;
 }

@@ -93,6 +93,8 @@ export function position(text: string, offset: number): { line: number; column: 
   return { line, column: offset - start + 1 };
 }
 
+const LITERAL = /true|false|null|-?(?:0|[1-9][0-9]*)(?:\.[0-9]+)?(?:[eE][+-]?[0-9]+)?/y;
+
 /** A strict JSON scanner that returns the offset and description of the first syntax error. */
 export function locateError(text: string): { offset: number; message: string } {
   let i = 0;
@@ -160,7 +162,9 @@ export function locateError(text: string): { offset: number; message: string } {
     }
     if (c === '"') return string();
     if (c === "'") fail("strings must use double quotes, not single quotes");
-    const literal = /^(?:true|false|null|-?(?:0|[1-9][0-9]*)(?:\.[0-9]+)?(?:[eE][+-]?[0-9]+)?)/.exec(text.slice(i, i + 400));
+    // Sticky, on the whole text: a number of any length is one literal (a slice would cut long ones).
+    LITERAL.lastIndex = i;
+    const literal = LITERAL.exec(text);
     if (literal && literal[0].length > 0) {
       i += literal[0].length;
       return;
