@@ -2,6 +2,7 @@
  * The whole recipe: load -> resolve -> model -> passes -> emit. Nothing is written here; the
  * caller writes (or compares) the files once every set generated without errors.
  */
+import path from 'node:path';
 import { Diagnostics, GeneratorError, type Diagnostic } from './diagnostics.js';
 import { lockFile } from './emit/lock.js';
 import { emitOperatorLayer } from './emit/operator.js';
@@ -61,7 +62,7 @@ export function isJsonSchemaSet(spec: SchemaSetSpec): boolean {
 export function buildModel(spec: SchemaSetSpec, diagnostics: Diagnostics, reader: SchemaReader = fileSystemReader()): SchemaModel {
   let model = isJsonSchemaSet(spec)
     ? modelFromJsonSchema(spec.name, collectJsonSchemaSet(spec.entries, reader, diagnostics), diagnostics)
-    : modelFromXsd(spec.name, collectSchemaSet(spec.entries, reader, diagnostics), diagnostics);
+    : modelFromXsd(spec.name, collectSchemaSet(spec.entries, reader, diagnostics), diagnostics, spec.entries.map((e) => path.resolve(e)));
   for (const pass of PASSES) model = pass.run(model, { diagnostics, runtimeExports: RUNTIME_EXPORTS });
   const first = model.files[0];
   if (first && model.elements.length === 0 && model.types.length === 0) {

@@ -6,10 +6,10 @@
  */
 import { AnyBuilder } from './any.js';
 import { describeFirst, shapeOf, simpleTypeOf, type CComplex, type CElement, type CParticle, type CWildcard, type Compiler } from './compile.js';
-import { Cursor, type Failure, type Match } from './cursor.js';
+import { Cursor, type Failure } from './cursor.js';
 import type { Issue, IssueCode } from './errors.js';
 import { wildcardAccepts, type ElementDeclDesc, type SimpleTypeDesc, type TypeDesc } from './schema.js';
-import { Problem } from './simple.js';
+import { Problem, type CompiledSimple } from './simple.js';
 import type { XmlEventHandler } from './xml-reader.js';
 import { XSI_NS } from './walk.js';
 
@@ -52,9 +52,10 @@ class Frame {
   broken = false;
   textReported = false;
   counts: Record<string, number> | undefined = undefined;
-  /** Names matched so far (only kept once something fails, for messages). */
+  /** The previous child's name (for messages: "cannot come after <x>", duplicates). */
   lastChild = '';
-  seen: Set<string> | undefined = undefined;
+  /** The compiled simple type of a simple frame (looked up once per element). */
+  parser: CompiledSimple | undefined = undefined;
   namespaces: Map<string, string> | undefined = undefined;
   /** Set for an element matched by a wildcard: its value is stored as {name, value}. */
   wildcard = false;
@@ -131,8 +132,8 @@ export class Decoder implements XmlEventHandler {
         this.#child(parent, frame, name, attributes);
         return;
       case Kind.Any:
-        frame.kind = Kind.Any;
-        frame.any = new AnyBuilder(attributes);
+        this.#anyBuilder(parent);
+        this.#beginAny(frame, attributes);
         return;
       case Kind.Skip:
         frame.kind = Kind.Skip;
@@ -154,7 +155,8 @@ export class Decoder implements XmlEventHandler {
         frame.text += text;
         return;
       case Kind.Any:
-        frame.any!.addText(text);
+        if (frame.any) frame.any.addText(text);
+        else frame.text += text;
         return;
       case Kind.Skip:
         return;
@@ -213,7 +215,8 @@ export class Decoder implements XmlEventHandler {
         value = frame.value;
         break;
       case Kind.Any:
-        value = frame.any!.finish();
+        // Text-only untyped content needs no builder: `true` when empty, else the text.
+        value = frame.any ? frame.any.finish() : frame.text === '' ? true : frame.text;
         frame.any = undefined;
         if (depth > 0 && this.#frames[depth - 1]!.kind === Kind.Any) {
           this.#frames[depth - 1]!.any!.addChild(frame.name, value as never);
@@ -241,17 +244,16 @@ export class Decoder implements XmlEventHandler {
     // Schemas here have no target namespace: a namespaced element can only match a wildcard.
     const ns = this.#elementNamespace(name);
     this.#elementNs = ns;
-    const r: Match | Failure = parent.cursor!.next(name, this.#matchesWildcard);
+    const cursor = parent.cursor!;
+    const r = cursor.next(name, this.#matchesWildcard);
     frame.index = this.#index(parent, c, name);
-    if ('particle' in r) {
-      (parent.seen ??= new Set()).add(name);
+    if ('k' in r) {
       parent.lastChild = name;
-      if (r.particle.k === 'any') {
-        frame.kind = Kind.Any;
-        frame.any = new AnyBuilder(attributes);
-        frame.target = r.target;
-        frame.prop = r.particle.prop;
-        frame.many = r.particle.max > 1;
+      if (r.k === 'any') {
+        this.#beginAny(frame, attributes);
+        frame.target = cursor.target;
+        frame.prop = r.prop;
+        frame.many = r.max > 1;
         frame.wildcard = true;
         return;
       }
@@ -260,7 +262,7 @@ export class Decoder implements XmlEventHandler {
         this.#report(depth, 'unexpected-namespace', `<${name}> is in a namespace; this schema's elements have none`);
         return;
       }
-      this.#beginElement(frame, r.particle, attributes, r.target, r.particle.max > 1);
+      this.#beginElement(frame, r, attributes, cursor.target, r.max > 1);
       return;
     }
     parent.broken = true;
@@ -284,7 +286,7 @@ export class Decoder implements XmlEventHandler {
       this.#report(depth, 'choice-conflict', `<${name}> cannot appear together with ${describeParticle(conflictWith)}: they are alternatives`);
     } else if (r.kind === 'missing') {
       this.#missing(parent, depth - 1, r.missing, name);
-    } else if (parent.seen?.has(name) && (c.byName.get(name)?.max ?? 1) <= 1 && !c.multi.has(name)) {
+    } else if (parent.lastChild === name && (c.byName.get(name)?.max ?? 1) <= 1 && !c.multi.has(name)) {
       this.#report(depth, 'duplicate-element', `<${name}> may appear only once in <${parent.name}>`);
     } else {
       const after = parent.lastChild ? ` after <${parent.lastChild}>` : '';
@@ -330,10 +332,8 @@ export class Decoder implements XmlEventHandler {
     frame.broken = false;
     frame.textReported = false;
     frame.counts = undefined;
-    frame.seen = undefined;
     frame.lastChild = '';
     frame.value = undefined;
-    frame.cursor = undefined;
     frame.complex = undefined;
 
     const nil = attributes !== null && this.#xsi(frame, attributes, nillable);
@@ -349,6 +349,7 @@ export class Decoder implements XmlEventHandler {
     if (type.kind === 'simple') {
       frame.kind = Kind.Simple;
       frame.simple = type;
+      frame.parser = this.#compiler.simple(type);
       if (attributes !== null) this.#noAttributes(frame, attributes);
       return;
     }
@@ -362,11 +363,11 @@ export class Decoder implements XmlEventHandler {
       case 'simple':
         frame.kind = Kind.Simple;
         frame.simple = simpleTypeOf(type);
+        frame.parser = this.#compiler.simple(frame.simple!);
         if (attributes !== null) this.#noAttributes(frame, attributes);
         return;
       case 'any':
-        frame.kind = Kind.Any;
-        frame.any = new AnyBuilder(attributes);
+        this.#beginAny(frame, attributes);
         return;
       case 'object': {
         const value: Record<string, unknown> = {};
@@ -376,9 +377,11 @@ export class Decoder implements XmlEventHandler {
         if (content.k === 'simple') {
           frame.kind = Kind.ObjectSimple;
           frame.simple = content.type();
+          frame.parser = this.#compiler.simple(frame.simple);
         } else if (c.root) {
           frame.kind = Kind.ObjectElements;
-          frame.cursor = new Cursor(c.root, value);
+          // Frames are pooled by depth, and so are their cursors.
+          frame.cursor = (frame.cursor ?? new Cursor()).reset(c.root, value);
         } else frame.kind = Kind.ObjectEmpty;
       }
     }
@@ -454,10 +457,27 @@ export class Decoder implements XmlEventHandler {
     return local === 'nil' || local === 'type' || local === 'schemaLocation' || local === 'noNamespaceSchemaLocation';
   }
 
+  /** Starts untyped content; the generic builder is made only when attributes or child elements need it. */
+  #beginAny(frame: Frame, attributes: Readonly<Record<string, string>> | null): void {
+    frame.kind = Kind.Any;
+    frame.text = '';
+    frame.any = attributes !== null ? new AnyBuilder(attributes) : undefined;
+  }
+
+  /** The builder of an untyped parent that gets a child element (moving its text so far into it). */
+  #anyBuilder(frame: Frame): AnyBuilder {
+    if (!frame.any) {
+      frame.any = new AnyBuilder(null);
+      if (frame.text !== '') frame.any.addText(frame.text);
+      frame.text = '';
+    }
+    return frame.any;
+  }
+
   #parse(frame: Frame, depth: number): unknown {
     // An element with no content at all takes its default (or fixed) value (XSD 1.0 §3.3.4).
     const text = frame.text === '' && frame.default !== undefined ? frame.default : frame.text;
-    const v = this.#compiler.simple(frame.simple!).parse(text);
+    const v = frame.parser!.parse(text);
     if (v instanceof Problem) {
       this.#report(depth, v.code, v.message);
       return undefined;

@@ -255,6 +255,8 @@ export interface SchemaModel {
   /** What the set describes: XML documents (XSD) or JSON values (JSON Schema). */
   readonly wire: 'xml' | 'json';
   readonly files: readonly ModelFile[];
+  /** Display paths of the entry files (the files the set was asked for; includes follow from them). */
+  readonly entries?: readonly string[];
   /** In declaration order: by file (include order), then source order. */
   readonly types: readonly ModelType[];
   readonly elements: readonly GlobalElement[];

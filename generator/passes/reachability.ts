@@ -1,6 +1,8 @@
 /**
- * Keeps the types that the global elements reach (Plesk's backup.xsd carries unused legacy types).
- * A set without global elements keeps every type, so that type-only schemas still generate.
+ * Keeps what the set's API reaches: its global elements and the named types its entry files declare
+ * (an included file's unreferenced types are not part of it: Plesk's agent_input.xsd does not reach
+ * backup.xsd's unused legacy types, while backup.xsd given as the entry keeps them). A type-only
+ * schema given as the entry keeps its types even when an included file declares a global element.
  */
 import type { ComplexType, ModelType, Particle, SchemaModel, SimpleType, TypeId } from '../model/model.js';
 import type { Pass } from './pass.js';
@@ -8,10 +10,14 @@ import type { Pass } from './pass.js';
 export const reachability: Pass = {
   name: 'reachability',
   run(model) {
-    if (model.elements.length === 0) return model;
+    const entries = new Set(model.entries ?? []);
     const byId = new Map(model.types.map((t) => [t.id, t]));
     const reached = new Set<TypeId>();
-    const queue: TypeId[] = model.elements.map((e) => e.type);
+    const queue: TypeId[] = [
+      ...model.elements.map((e) => e.type),
+      ...model.types.filter((t) => t.xmlName !== undefined && entries.has(t.source.file)).map((t) => t.id),
+    ];
+    if (entries.size === 0 && model.elements.length === 0) return model;
     while (queue.length) {
       const id = queue.pop()!;
       if (reached.has(id)) continue;

@@ -21,10 +21,6 @@ interface Instance {
   seen: Set<CParticle> | undefined;
 }
 
-export interface Match {
-  readonly particle: CElement | CWildcard;
-  readonly target: Record<string, unknown>;
-}
 
 export type Failure =
   /** A required particle is missing before the arriving element. */
@@ -32,22 +28,33 @@ export type Failure =
   /** The name cannot occur here and nothing required is missing (wrong order, duplicate or an alternative: see `conflict`). */
   | { readonly kind: 'no-match' };
 
+/**
+ * A cursor is reused for many elements (`reset`): its stack of instances is a pool, so following a
+ * content model allocates nothing on the happy path. A successful `next` returns the particle and
+ * leaves the object that receives the value in `target`.
+ */
 export class Cursor {
-  readonly #stack: Instance[] = [];
+  /** The object the last matched element's value goes to. */
+  target: Record<string, unknown> = {};
+  #stack: Instance[] = [];
+  /** Instances in use (the rest of #stack is the pool). */
+  #depth = 0;
   /** Choices completed in this element, with their chosen branch (for "alternative" messages). */
-  readonly #doneChoices: { g: CGroup; branch: CParticle }[] = [];
+  #doneChoices: { g: CGroup; branch: CParticle }[] | undefined;
 
-  constructor(root: CGroup, target: Record<string, unknown>) {
-    const gi = newInstance(root, target);
+  reset(root: CGroup, target: Record<string, unknown>): this {
+    this.#depth = 0;
+    this.#doneChoices = undefined;
+    const gi = this.#push(root, target);
     gi.count = 1; // the content itself: its one iteration has started
-    this.#stack.push(gi);
+    return this;
   }
 
-  /** Advances over `name`; returns the match or why it does not fit. */
-  next(name: string, isWildcardName: (w: CWildcard) => boolean): Match | Failure {
+  /** Advances over `name`; returns the matched particle (value target in `target`) or why it does not fit. */
+  next(name: string, isWildcardName: (w: CWildcard) => boolean): CElement | CWildcard | Failure {
     const stack = this.#stack;
     for (;;) {
-      const gi = stack[stack.length - 1];
+      const gi = this.#depth > 0 ? stack[this.#depth - 1] : undefined;
       if (!gi) return { kind: 'no-match' };
       const g = gi.g;
       if (g.k === 'seq') {
@@ -77,7 +84,7 @@ export class Cursor {
             if (gi.elCount < b.min) return { kind: 'missing', missing: b };
           }
           // The branch is complete: this iteration is done.
-          this.#doneChoices.push({ g, branch: b });
+          (this.#doneChoices ??= []).push({ g, branch: b });
           gi.idx = -1;
           gi.elCount = 0;
         } else {
@@ -107,7 +114,7 @@ export class Cursor {
           if (r === PUSHED) break;
           if (r !== undefined) return r;
         }
-        if (stack[stack.length - 1] !== gi) continue;
+        if (stack[this.#depth - 1] !== gi) continue;
         const missing = g.children.find((c) => !seen.has(c) && !c.nullable);
         if (missing && seen.size > 0) return { kind: 'missing', missing };
       }
@@ -118,12 +125,9 @@ export class Cursor {
       }
       const incomplete = this.#incomplete(gi);
       if (incomplete) return { kind: 'missing', missing: incomplete };
-      stack.pop();
-      const parent = stack[stack.length - 1];
-      if (!parent) {
-        stack.push(gi); // keep the root so that finish() still works
-        return { kind: 'no-match' };
-      }
+      if (this.#depth === 1) return { kind: 'no-match' }; // keep the root so that finish() still works
+      this.#depth--;
+      const parent = stack[this.#depth - 1]!;
       if (parent.g.k === 'seq') {
         parent.idx++;
         parent.elCount = 0;
@@ -135,8 +139,8 @@ export class Cursor {
   /** Checks the content is complete; returns the first missing particle. */
   finish(): CParticle | undefined {
     const stack = this.#stack;
-    while (stack.length) {
-      const gi = stack.pop()!;
+    while (this.#depth > 0) {
+      const gi = stack[--this.#depth]!;
       const g = gi.g;
       if (g.k === 'seq') {
         for (let i = gi.idx; i < g.children.length; i++) {
@@ -154,7 +158,7 @@ export class Cursor {
         if (missing) return missing;
       }
       if (gi.count < g.min && !g.nullable) return g;
-      const parent = stack[stack.length - 1];
+      const parent = this.#depth > 0 ? stack[this.#depth - 1] : undefined;
       if (parent?.g.k === 'seq') {
         parent.idx++;
         parent.elCount = 0;
@@ -165,7 +169,7 @@ export class Cursor {
 
   /** If `name` is an alternative of a choice already completed here, the branch that was taken. */
   conflict(name: string, isWildcardName: (w: CWildcard) => boolean): CParticle | undefined {
-    for (const { g, branch } of this.#doneChoices) {
+    for (const { g, branch } of this.#doneChoices ?? []) {
       if (g.max > 1) continue;
       for (const b of g.children) {
         if (b !== branch && starts(b, name, isWildcardName)) return branch;
@@ -191,26 +195,45 @@ export class Cursor {
   }
 
   /** Tries to match `name` with child `c` of instance `gi` (the current position). */
-  #tryChild(gi: Instance, c: CParticle, name: string, isWildcardName: (w: CWildcard) => boolean): Match | typeof PUSHED | undefined {
+  #tryChild(gi: Instance, c: CParticle, name: string, isWildcardName: (w: CWildcard) => boolean): CElement | CWildcard | typeof PUSHED | undefined {
     if (c.k === 'el') {
       if (c.name === name && gi.elCount < c.max) {
         gi.elCount++;
-        return { particle: c, target: gi.target };
+        this.target = gi.target;
+        return c;
       }
       return undefined;
     }
     if (c.k === 'any') {
       if (gi.elCount < c.max && isWildcardName(c)) {
         gi.elCount++;
-        return { particle: c, target: gi.target };
+        this.target = gi.target;
+        return c;
       }
       return undefined;
     }
     if (!starts(c, name, isWildcardName)) return undefined;
-    const child = newInstance(c, gi.target);
-    this.#stack.push(child);
+    const child = this.#push(c, gi.target);
     this.#newIteration(child, true);
     return PUSHED;
+  }
+
+  /** Takes an instance from the pool (or makes one) for group `g`. */
+  #push(g: CGroup, target: Record<string, unknown>): Instance {
+    let gi = this.#stack[this.#depth];
+    if (gi) {
+      gi.g = g;
+      gi.target = target;
+      gi.count = 0;
+      gi.idx = g.k === 'choice' ? -1 : 0;
+      gi.elCount = 0;
+      gi.seen = undefined;
+    } else {
+      gi = { g, target, count: 0, idx: g.k === 'choice' ? -1 : 0, elCount: 0, seen: undefined };
+      this.#stack[this.#depth] = gi;
+    }
+    this.#depth++;
+    return gi;
   }
 
   #newIteration(gi: Instance, first = false): void {
@@ -231,17 +254,14 @@ export class Cursor {
   }
 
   #parentTarget(gi: Instance): Record<string, unknown> {
-    const i = this.#stack.lastIndexOf(gi);
+    let i = this.#depth - 1;
+    while (i >= 0 && this.#stack[i] !== gi) i--;
     const parent = i > 0 ? this.#stack[i - 1] : undefined;
     return parent ? parent.target : gi.target;
   }
 }
 
 const PUSHED = Symbol('pushed');
-
-function newInstance(g: CGroup, target: Record<string, unknown>): Instance {
-  return { g, target, count: 0, idx: g.k === 'choice' ? -1 : 0, elCount: 0, seen: undefined };
-}
 
 function starts(p: CParticle, name: string, isWildcardName: (w: CWildcard) => boolean): boolean {
   if (p.first.has(name)) return true;

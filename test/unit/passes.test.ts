@@ -201,6 +201,28 @@ describe('reachability', () => {
   });
 });
 
+describe('reachability with entry files', () => {
+  it('keeps the types the entry declares even when an included file declares a global element (Plesk descriptor.xsd)', () => {
+    const d = new Diagnostics();
+    const m = buildModel({ name: 'b', entries: [path.join(repoRoot, '../shared/reference/plesk/xsd-2014/backup.xsd')] }, d, fileSystemReader(repoRoot));
+    expect(d.list().filter((x) => x.severity === 'error')).toEqual([]);
+    const names = new Set(m.types.map((t) => t.xmlName));
+    for (const t of ['BackupInputType', 'BackupOutputType', 'BackupDomainInput', 'BackiupClientOutput', 'id_type', 'resultType']) expect(names.has(t), t).toBe(true);
+    expect(m.elements.map((e) => e.xmlName)).toEqual(['descriptor']);
+    // plesk_domain.xsd's own types that backup.xsd does not use are not part of this API
+    expect(names.has('domainGenInfoType')).toBe(false);
+    expect(names.has('domainDatasetType')).toBe(false);
+  });
+
+  it('an included file\'s unused types are left out (the Plesk request set does not reach the legacy types)', () => {
+    const d = new Diagnostics();
+    const m = buildModel({ name: 'r', entries: [path.join(repoRoot, 'schemas/plesk/agent_input.xsd')] }, d, fileSystemReader(repoRoot));
+    const names = new Set(m.types.map((t) => t.xmlName));
+    expect(names.has('BackiupClientOutput')).toBe(false);
+    expect(names.has('BackupInputType')).toBe(true);
+  });
+});
+
 describe('assign-names', () => {
   const named = (body: string) => ok(passedModel, body);
 
@@ -228,8 +250,12 @@ describe('assign-names', () => {
 <xs:simpleType name="L"><xs:list><xs:simpleType><xs:restriction base="xs:int"/></xs:simpleType></xs:list></xs:simpleType>
 <xs:complexType name="SC"><xs:simpleContent><xs:restriction base="T"><xs:maxLength value="3"/></xs:restriction></xs:simpleContent></xs:complexType>
 <xs:complexType name="T"><xs:simpleContent><xs:extension base="xs:string"/></xs:simpleContent></xs:complexType>`);
-    // U, L, SC and T are not reachable from `packet`; their anonymous types go with them
-    expect(m.types.map((t) => t.tsName)).toEqual(['Packet', 'PacketBackupManager', 'PacketBackupManagerResult', 'PacketBackupManagerResultKind']);
+    // U, L, SC and T are not reachable from `packet`, but the entry file declares them: they are
+    // part of its API (reachability), and their anonymous types are named after them
+    expect(m.types.map((t) => t.tsName)).toEqual([
+      'Packet', 'PacketBackupManager', 'PacketBackupManagerResult', 'PacketBackupManagerResultKind',
+      'U', 'UMember1', 'UMember2', 'L', 'LItem', 'SC', 'SCValue', 'T',
+    ]);
     const all = ok(passedModel, `
 <xs:simpleType name="U"><xs:union><xs:simpleType><xs:restriction base="xs:int"/></xs:simpleType><xs:simpleType><xs:restriction base="xs:string"><xs:enumeration value=""/></xs:restriction></xs:simpleType></xs:union></xs:simpleType>
 <xs:simpleType name="L"><xs:list><xs:simpleType><xs:restriction base="xs:int"/></xs:simpleType></xs:list></xs:simpleType>

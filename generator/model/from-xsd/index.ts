@@ -24,7 +24,8 @@ const TOP_LEVEL: Record<string, GlobalKind | 'skip'> = {
   annotation: 'skip',
 };
 
-export function modelFromXsd(name: string, documents: readonly SchemaDocument[], diagnostics: Diagnostics): SchemaModel {
+/** `entries`: absolute paths of the entry files (their declarations are the set's API; see reachability). */
+export function modelFromXsd(name: string, documents: readonly SchemaDocument[], diagnostics: Diagnostics, entries: readonly string[] = []): SchemaModel {
   const ctx = new XsdContext(documents, diagnostics);
   indexGlobals(ctx);
 
@@ -162,7 +163,7 @@ export function modelFromXsd(name: string, documents: readonly SchemaDocument[],
   });
 
   const files: ModelFile[] = documents.map((d) => ({ path: d.file, moduleName: '', sha256: d.sha256 }));
-  return { kind: 'schema-set', name, wire: 'xml', files, types: ctx.types(), elements };
+  return { kind: 'schema-set', name, wire: 'xml', files, entries: documents.filter((d) => entries.includes(d.absolute)).map((d) => d.file), types: ctx.types(), elements };
 }
 
 function indexGlobals(ctx: XsdContext): void {
