@@ -1,12 +1,14 @@
 /**
- * Golden cases: test/golden/<case>/input/*.xsd -> the files the generator produces for them, compared
- * byte for byte with test/golden/<case>/expected/. Each case is generated as its own schema set named
- * after the case; the runtime files (the same for every case) are left out of the comparison.
+ * Golden cases: test/golden/<case>/input/*.xsd (or *.schema.json: a JSON Schema set) -> the files the
+ * generator produces for them, compared byte for byte with test/golden/<case>/expected/. Each case is
+ * generated as its own schema set named after the case; the runtime files (the same for every case)
+ * are left out of the comparison.
  *
  * Besides input/ and expected/, a case folder holds hand-written files: runtime/index.ts (stands in
  * for the generated runtime folder, so that expected/ compiles and runs in place), type-tests.ts
  * (type-level tests against expected/, type-checked) and samples/*.xml (valid instance documents
- * for round trips).
+ * for round trips; JSON cases have samples/<Codec name>.<label>.json and their own round-trip test
+ * next to them, see {@link JSON_GOLDEN_CASES}).
  */
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
@@ -25,7 +27,11 @@ export const GOLDEN_CASES: Readonly<Record<string, readonly string[]>> = {
   'anonymous-and-recursive': ['anonymous-and-recursive.xsd'],
   includes: ['a.xsd'],
   'hostile-names': ['hostile-names.xsd'],
+  'json-basics': ['json-basics.schema.json'],
 };
+
+/** The cases whose inputs are JSON Schema files (the generator reads a set of `.json` entries as JSON Schema). */
+export const JSON_GOLDEN_CASES: readonly string[] = Object.keys(GOLDEN_CASES).filter((name) => GOLDEN_CASES[name]!.every((e) => e.endsWith('.json')));
 
 export interface GeneratedCase {
   /** Path relative to expected/ -> content. */
