@@ -32,6 +32,11 @@ export function flags<const T extends Record<string, number>>(bits: T): Flags<Ex
     }
   }
   const all = entries.reduce((acc, [, bit]) => acc | bit, 0);
+  // Own properties only: `toString`, `constructor` or `__proto__` are no flags.
+  const bitOf = (name: string): number => {
+    if (!Object.prototype.hasOwnProperty.call(bits, name)) throw new RangeError(`unknown flag "${name}"`);
+    return (bits as Record<string, number>)[name]!;
+  };
   const check = (value: number) => {
     if (!Number.isInteger(value) || value < 0 || value > 2 ** 31 - 1) throw new RangeError(`${value} is not a bitmask value`);
   };
@@ -40,11 +45,7 @@ export function flags<const T extends Record<string, number>>(bits: T): Flags<Ex
     all,
     compose(names: readonly N[]): number {
       let v = 0;
-      for (const n of names) {
-        const bit = (bits as Record<string, number>)[n];
-        if (bit === undefined) throw new RangeError(`unknown flag "${n}"`);
-        v |= bit;
-      }
+      for (const n of names) v |= bitOf(n);
       return v;
     },
     decompose(value: number): N[] {
@@ -53,7 +54,7 @@ export function flags<const T extends Record<string, number>>(bits: T): Flags<Ex
     },
     has(value: number, name: N): boolean {
       check(value);
-      return (value & (bits as Record<string, number>)[name]!) !== 0;
+      return (value & bitOf(name)) !== 0;
     },
     unknownBits(value: number): number {
       check(value);

@@ -91,7 +91,7 @@ export async function detect(input: Uint8Array, options: DetectOptions = {}): Pr
     throw new UsageError('not XML or JSON: expected a Plesk packet or a JetBackup/Akeeba JSON payload');
   }
   const value = readJson(input);
-  const chosen = api ?? sniffJsonApi(value, options.type);
+  const chosen = api ?? (options.type !== undefined ? await apiOfType(options.type) : sniffJsonApi(value));
   if (chosen === undefined) {
     throw new UsageError('JSON that is neither a JetBackup envelope ({success, ...}) nor an Akeeba envelope ({status, data}): say which with --api jetbackup|akeeba --type NAME');
   }
@@ -139,8 +139,16 @@ function firstChar(input: Uint8Array): string {
   return '';
 }
 
-function sniffJsonApi(value: unknown, type: string | undefined): Api | undefined {
-  if (type !== undefined) return undefined;
+/** The JSON API whose schemas declare `type` (`--type` without `--api`). */
+async function apiOfType(type: string): Promise<Api> {
+  const found: Api[] = [];
+  for (const api of ['jetbackup', 'akeeba'] as const) if (await jsonCodecOf(api, type)) found.push(api);
+  if (found.length === 1) return found[0]!;
+  if (found.length === 0) throw new UsageError(`unknown type "${type}": no $defs of schemas/jetbackup/ or schemas/akeeba/ has that name`);
+  throw new UsageError(`type "${type}" exists in ${found.join(' and ')}: say which with --api`);
+}
+
+function sniffJsonApi(value: unknown): Api | undefined {
   if (typeof value !== 'object' || value === null || Array.isArray(value)) return undefined;
   if ('success' in value) return 'jetbackup';
   if ('status' in value && 'data' in value && typeof (value as { status: unknown }).status === 'number') return 'akeeba';

@@ -305,3 +305,24 @@ describe('format', () => {
     expectBadInput(await runCli(['format', plainOutput]), plainOutput, '-O json');
   });
 });
+
+describe('--type without --api', () => {
+  it('finds the API that declares the type, or asks for --api when both do', async () => {
+    const { mkdtempSync, writeFileSync } = await import('node:fs');
+    const { tmpdir } = await import('node:os');
+    const dir = mkdtempSync(`${tmpdir()}/json-type-`);
+    const job = `${dir}/job.json`;
+    writeFileSync(job, JSON.stringify({ name: 'x' }));
+    const only = await runCli(['validate', '--type', 'BackupJob', '--partial', job]);
+    expect(only.code).toBe(0);
+    expect(only.out[0]).toBe(`${job}: valid (jetbackup BackupJob)`);
+    const env = `${dir}/env.json`;
+    writeFileSync(env, JSON.stringify({ success: 1, message: '' }));
+    const both = await runCli(['validate', '--type', 'Envelope', env]);
+    expect(both.code).toBe(2);
+    expect(both.err).toEqual([`${env}: type "Envelope" exists in jetbackup and akeeba: say which with --api`]);
+    const none = await runCli(['validate', '--type', 'NoSuchType', env]);
+    expect(none.code).toBe(2);
+    expect(none.err[0]).toContain('unknown type "NoSuchType"');
+  });
+});
