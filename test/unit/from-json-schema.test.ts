@@ -114,7 +114,7 @@ describe('types: the rows of the conventions table', () => {
         n: { type: ['null', 'integer'], minimum: 0 },
         o: { type: ['object', 'null'], properties: { a: { type: 'string' } } },
         a: { type: ['array', 'null'], items: { type: 'string' } },
-        e: { type: ['string', 'null'], enum: ['a', 'b'] },
+        e: { type: ['string', 'null'], enum: ['a', 'b', null] },
         viaOneOf: { oneOf: [{ type: 'string' }, { type: 'null' }] },
         onlyNull: { type: 'null' },
       }),
@@ -648,6 +648,57 @@ describe('diagnostics: code, file:line, JSON pointer', () => {
       'main.schema.json:30 /$defs/F/oneOf: oneOf/anyOf must be a non-empty array of schemas',
       'main.schema.json:35 /$defs/G/properties/a: a schema must be an object',
       'main.schema.json:38 /$defs/H: the schema `false` (nothing allowed) is not supported',
+    ]);
+  });
+
+  it('enum next to "type" and facets: values of another type, a nullable type without null, facets', () => {
+    expect(
+      one({
+        A: { type: 'string', enum: ['a', 1] },
+        B: { type: 'integer', const: 1.5 },
+        C: { type: ['integer', 'null'], enum: [1, 2] },
+        D: { type: 'string', enum: ['a', 'bb'], maxLength: 1 },
+        Ok: { type: ['integer', 'null'], enum: [1, null] },
+        AlsoOk: { type: 'number', enum: [1, 2.5] },
+      }),
+    ).toEqual([
+      'main.schema.json:8 /$defs/A/enum/1: enum value 1 is not of "type" "string" [invalid-schema]',
+      'main.schema.json:13 /$defs/B/const: enum value 1.5 is not of "type" "integer" [invalid-schema]',
+      'main.schema.json:16 /$defs/C/type: "type" allows null but the enum does not list null (JSON Schema would refuse null): add null to the enum or drop it from "type" [invalid-schema]',
+      'main.schema.json:31 /$defs/D/maxLength: "maxLength" next to enum/const is not supported (it would not be applied to the values) [unsupported-construct]',
+    ]);
+  });
+
+  it('cycles through $ref / oneOf / anyOf only: the codec would recurse without end', () => {
+    expect(
+      one({
+        A: { $ref: '#/$defs/B' },
+        B: { $ref: '#/$defs/A' },
+        Self: { $ref: '#/$defs/Self' },
+        U: { oneOf: [{ $ref: '#/$defs/U' }, { type: 'string' }] },
+        Tree: { type: 'object', properties: { kids: { type: 'array', items: { $ref: '#/$defs/Tree' } }, next: { oneOf: [{ $ref: '#/$defs/Tree' }, { type: 'null' }] } } },
+      }),
+    ).toEqual([
+      'main.schema.json:4 /$defs/A: a cycle of $ref / oneOf / anyOf without an object or array in between (A -> B -> A): its codec would recurse without end [unsupported-construct]',
+      'main.schema.json:10 /$defs/Self: a cycle of $ref / oneOf / anyOf without an object or array in between (Self -> Self): its codec would recurse without end [unsupported-construct]',
+      'main.schema.json:13 /$defs/U: a cycle of $ref / oneOf / anyOf without an object or array in between (U -> U): its codec would recurse without end [unsupported-construct]',
+    ]);
+  });
+
+  it('nested $defs, malformed required / properties / x-ts-name, reserved json: keys', () => {
+    expect(
+      one({
+        A: { type: 'object', $defs: { B: { type: 'striiing' } } },
+        C: { type: 'object', required: 'a', properties: [] },
+        D: { type: 'object', properties: { a: { type: 'string', 'x-ts-name': 5 } } },
+        'json:string': { type: 'integer' },
+      }),
+    ).toEqual([
+      'main.schema.json:6 /$defs/A/$defs: "$defs" inside a schema is not supported: put named types under the top-level $defs [unsupported-construct]',
+      'main.schema.json:14 /$defs/C/required: "required" must be an array of property names [invalid-schema]',
+      'main.schema.json:15 /$defs/C/properties: "properties" must be an object of property name -> schema [invalid-schema]',
+      'main.schema.json:22 /$defs/D/properties/a/x-ts-name: "x-ts-name" must be a string [invalid-schema]',
+      'main.schema.json:26 /$defs/json:string: $defs key "json:string": names starting with "json:" are reserved [invalid-schema]',
     ]);
   });
 

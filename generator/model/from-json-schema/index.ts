@@ -39,6 +39,7 @@ const KEYWORDS = new Set([
   'oneOf', 'anyOf', 'minLength', 'maxLength', 'pattern', 'minimum', 'maximum', 'exclusiveMinimum', 'exclusiveMaximum',
 ]);
 const SCALARS: ReadonlySet<string> = new Set(['string', 'integer', 'number', 'boolean', 'null']);
+const SCALAR_FACETS = ['minLength', 'maxLength', 'pattern', 'minimum', 'maximum', 'exclusiveMinimum', 'exclusiveMaximum'] as const;
 
 interface Use {
   readonly id: TypeId;
@@ -69,6 +70,11 @@ export function modelFromJsonSchema(name: string, documents: readonly JsonSchema
     const $defs = member(root, '$defs');
     if ($defs?.kind !== 'object') continue;
     for (const [key, node] of $defs.entries) {
+      if (key.startsWith('json:')) {
+        // Built-in scalars have these ids: a $ref to the entry would silently name the built-in.
+        diagnostics.error('invalid-schema', node.source, `$defs key "${key}": names starting with "json:" are reserved`);
+        continue;
+      }
       const previous = defs.get(key);
       if (previous) {
         diagnostics.error('duplicate-definition', node.source, `$defs "${key}" is already defined at ${previous.node.source.file}:${previous.node.source.line}`);
@@ -144,6 +150,11 @@ export function modelFromJsonSchema(name: string, documents: readonly JsonSchema
 
   const checkKeywords = (node: JsonNode & { kind: 'object' }) => {
     for (const [key, v] of node.entries) {
+      if (key === '$defs') {
+        // Schemas are only ever read from a file's top-level $defs: a nested one would go unchecked and unused.
+        diagnostics.error('unsupported-construct', v.source, '"$defs" inside a schema is not supported: put named types under the top-level $defs');
+        continue;
+      }
       if (KEYWORDS.has(key) || ANNOTATIONS.has(key)) continue;
       if (key.startsWith('x-')) continue;
       diagnostics.error('unsupported-construct', v.source, `JSON Schema keyword "${key}" is not supported (see schemas/JSON-SCHEMA-CONVENTIONS.md)`);
@@ -242,6 +253,22 @@ export function modelFromJsonSchema(name: string, documents: readonly JsonSchema
         diagnostics.error('unsupported-construct', enumNode.source, 'enum/const values must be scalars');
         return { id: 'json:any', nullable };
       }
+      // Next to an enum, "type" and the facets still apply (JSON Schema): a value of another type could
+      // never validate, a facet is not applied to the values, and "null" in "type" does not add null.
+      if (jsonTypes.length) {
+        const fits = (v: unknown) =>
+          jsonTypes.some((t) => (t === 'null' ? v === null : t === 'integer' ? Number.isInteger(v) : t === 'number' ? typeof v === 'number' : typeof v === t));
+        values.forEach((v, i) => {
+          if (!fits(v)) diagnostics.error('invalid-schema', (enumNode.kind === 'array' && member(node, 'enum') ? enumNode.items[i]! : enumNode).source, `enum value ${JSON.stringify(v)} is not of "type" ${JSON.stringify(typeNode?.kind === 'string' ? typeNode.value : jsonTypes)}`);
+        });
+        if (nullable && !values.includes(null)) {
+          diagnostics.error('invalid-schema', typeNode!.source, '"type" allows null but the enum does not list null (JSON Schema would refuse null): add null to the enum or drop it from "type"');
+        }
+      }
+      for (const key of SCALAR_FACETS) {
+        const f = member(node, key);
+        if (f) diagnostics.error('unsupported-construct', f.source, `"${key}" next to enum/const is not supported (it would not be applied to the values)`);
+      }
       const names = stringList(member(node, 'x-enum-names'), values.length, 'x-enum-names');
       names?.forEach((n, i) => {
         if (names.indexOf(n) !== i) diagnostics.error('invalid-schema', member(node, 'x-enum-names')!.source, `"x-enum-names" names two values "${n}"`);
@@ -294,13 +321,16 @@ export function modelFromJsonSchema(name: string, documents: readonly JsonSchema
     const slot = reserve();
     const required = new Set<string>();
     const req = member(node, 'required');
-    if (req?.kind === 'array') for (const r of req.items) if (r.kind === 'string') required.add(r.value);
+    if (req?.kind === 'array' && req.items.every((r) => r.kind === 'string')) for (const r of req.items) required.add((r as { value: string }).value);
+    else if (req) diagnostics.error('invalid-schema', req.source, '"required" must be an array of property names');
     const props = member(node, 'properties');
+    if (props && props.kind !== 'object') diagnostics.error('invalid-schema', props.source, '"properties" must be an object of property name -> schema');
     const particles: ElementParticle[] = [];
     if (props?.kind === 'object') {
       for (const [key, schema] of props.entries) {
         const use = typeOf(schema, doc, `${id}/properties/${pointerKey(key)}`);
         const hint = schema.kind === 'object' ? member(schema, 'x-ts-name') : undefined;
+        if (hint && hint.kind !== 'string') diagnostics.error('invalid-schema', hint.source, '"x-ts-name" must be a string');
         const pdoc = schema.kind === 'object' ? docOf(schema) : undefined;
         particles.push({
           kind: 'element',
@@ -442,21 +472,53 @@ export function modelFromJsonSchema(name: string, documents: readonly JsonSchema
   const elements: GlobalElement[] = [];
   for (const [key, { doc, node }] of defs) {
     const use = typeOf(node, doc, key, key);
-    if (use.id !== key) {
-      // A $defs entry that is only a $ref or a built-in scalar: give it a type of its own.
+    if (use.id !== key || !types.some((t) => t?.id === key)) {
+      // A $defs entry that is only a $ref or a built-in scalar: give it a type of its own (a $ref to
+      // itself too, which the cycle check below then reports).
       types.push({ kind: 'union', id: key, xmlName: key, tsName: '', source: node.source, members: [use.id] } satisfies UnionType);
     }
     elements.push({ kind: 'global-element', xmlName: key, tsName: '', type: key, nillable: use.nullable, source: node.source });
   }
+  const declared = types.filter((t): t is ModelType => t !== undefined);
+  reportUnionCycles(declared, diagnostics);
 
   return {
     kind: 'schema-set',
     name,
     wire: 'json',
     files: documents.map((d) => ({ path: d.file, moduleName: '', sha256: d.sha256 })),
-    types: types.filter((t): t is ModelType => t !== undefined),
+    types: declared,
     elements,
   };
+}
+
+/**
+ * A type that reaches itself through union members only ($defs that are only a $ref, oneOf/anyOf)
+ * has no object or array in between to stop the runtime: its walker would recurse until the stack
+ * overflows, on any input. Each such cycle is reported once, at its first type.
+ */
+function reportUnionCycles(types: readonly ModelType[], diagnostics: Diagnostics): void {
+  const byId = new Map(types.map((t) => [t.id, t]));
+  const members = (t: ModelType): readonly TypeId[] => (t.kind === 'union' || (t.kind === 'simple' && t.variety === 'union') ? (t.members ?? []) : []);
+  const state = new Map<TypeId, 'visiting' | 'done'>();
+  const stack: TypeId[] = [];
+  const visit = (id: TypeId): void => {
+    const seen = state.get(id);
+    if (seen === 'done') return;
+    const t = byId.get(id);
+    if (!t) return;
+    if (seen === 'visiting') {
+      const cycle = [...stack.slice(stack.indexOf(id)), id];
+      diagnostics.error('unsupported-construct', t.source, `a cycle of $ref / oneOf / anyOf without an object or array in between (${cycle.join(' -> ')}): its codec would recurse without end`);
+      return;
+    }
+    state.set(id, 'visiting');
+    stack.push(id);
+    for (const m of members(t)) visit(m);
+    stack.pop();
+    state.set(id, 'done');
+  };
+  for (const t of types) visit(t.id);
 }
 
 /** A key as a JSON pointer segment (RFC 6901): `~` -> `~0`, `/` -> `~1`. */
