@@ -7,7 +7,7 @@
  * Unknown properties are kept (with their wire name) and reported as warnings, unless the type
  * forbids them; nothing is dropped silently.
  */
-import { DecodeError, EncodeError, errorsOf, summarize, type Issue, type IssueCode } from './errors.js';
+import { DecodeError, EncodeError, errorsOf, JsonParseError, summarize, type Issue, type IssueCode } from './errors.js';
 import type { JsonObjectDesc, JsonPropDesc, JsonScalarDesc, JsonTypeDesc } from './json-schema.js';
 import { readJson, type JsonReadOptions } from './json-reader.js';
 
@@ -274,14 +274,18 @@ export class JsonCodec<T> {
 
   /** Like `decode`, without throwing; a successful result carries the warnings (e.g. unknown fields kept). */
   safeDecode(input: string | Uint8Array, options: JsonDecodeOptions = {}): JsonDecodeResult<T> {
-    let parsed: unknown;
     try {
-      parsed = readJson(input, options);
+      return this.decodeValue(readJson(input, options), options);
     } catch (e) {
       if (e instanceof Error && 'issues' in e) return { ok: false, issues: (e as DecodeError).issues, error: e };
+      // Only with a maxDepth raised beyond what the call stack holds: the reader's error locator or
+      // the walker (both recursive) ran out of stack. Still a result, not a throw.
+      if (e instanceof RangeError) {
+        const error = new JsonParseError('too-deep', 'nesting too deep for the call stack (lower maxDepth)', 1, 1);
+        return { ok: false, issues: error.issues, error };
+      }
       throw e;
     }
-    return this.decodeValue(parsed, options);
   }
 
   /** Decodes an already parsed JSON value (wire names). */

@@ -396,6 +396,16 @@ describe('walker: __proto__, pointers, limits', () => {
   });
 });
 
+describe('safeDecode never throws', () => {
+  it('not even with maxDepth raised beyond what the call stack holds: too-deep, as a result', () => {
+    const deep = `${'['.repeat(50_000)}${']'.repeat(50_000)}`;
+    for (const text of [deep, `${deep},`]) {
+      const r = codecOf(jsonTypes.any).safeDecode(text, { maxDepth: Number.POSITIVE_INFINITY });
+      expect(!r.ok && [r.error instanceof JsonParseError, codes(r.issues)]).toEqual([true, [' too-deep']]);
+    }
+  });
+});
+
 describe('safeDecode never throws (fast-check)', () => {
   const Any = jobject('Any', [jprop('a', 'a', () => Tags), jprop('b', 'b', () => Job, { nullable: true }), jprop('u', 'u', () => junion('U', [() => JobType, () => Job]))], {
     extra: { map: () => junion('V', [() => Contains, () => Name, () => jarray('', () => jsonTypes.any)]) },
