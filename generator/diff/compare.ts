@@ -6,7 +6,7 @@
  * occurrence (an element in an optional choice is optional; in a repeating group it repeats),
  * position in sequences, enclosing compositors, nillability and types.
  */
-import type { AttributeUse, ComplexType, ElementParticle, ModelType, Particle, SchemaModel, SimpleType, TypeId } from '../model/model.js';
+import type { AttributeUse, ComplexType, ElementParticle, GlobalElement, ModelType, Particle, SchemaModel, SimpleType, TypeId } from '../model/model.js';
 import { references } from '../passes/reachability.js';
 import { CLASSIFICATION, type Change, type ChangeKind, type Side } from './changes.js';
 
@@ -14,6 +14,8 @@ export interface DiffInput {
   readonly model: SchemaModel;
   /** Named types and global elements declared by the entry files (the API surface). */
   readonly roots: readonly TypeId[];
+  /** The global elements the entry files declare (XML roots; in JSON sets one per `$defs` entry). */
+  readonly elements: readonly GlobalElement[];
   /** Root type id -> the side it serves (from names and files), when known. */
   readonly sideOf: (root: TypeId) => Side;
 }
@@ -40,13 +42,16 @@ export function compareModels(oldSide: DiffInput, newSide: DiffInput, forcedSide
   const newScope = closure(newSide.roots, newTypes, newSide.model);
   const sides = sidesOf(oldSide, oldTypes, newSide, newTypes);
   const out: Change[] = [];
-  const add = (kind: ChangeKind, path: string, message: string, typeId: TypeId, values: { old?: string; new?: string } = {}) => {
+  /** `owner`: the type(s) the change is in; its side is that of the roots reaching them (merged). */
+  const add = (kind: ChangeKind, path: string, message: string, owner: TypeId | readonly TypeId[], values: { old?: string; new?: string } = {}) => {
     const [request, response] = CLASSIFICATION[kind];
-    out.push({ kind, path, message, side: forcedSide ?? sides.get(typeId) ?? 'both', request, response, ...values });
+    const found = (typeof owner === 'string' ? [owner] : owner).map((id) => sides.get(id) ?? 'both');
+    const side = found.reduce((a, b) => (a === b ? a : 'both'));
+    out.push({ kind, path, message, side: forcedSide ?? side, request, response, ...values });
   };
   const visited = new Set<string>();
 
-  const compareAt = (oldId: TypeId, newId: TypeId, path: string, owner: TypeId) => {
+  const compareAt = (oldId: TypeId, newId: TypeId, path: string, owner: TypeId | readonly TypeId[]) => {
     const o = oldTypes.get(oldId);
     const n = newTypes.get(newId);
     const oldNamed = o?.xmlName !== undefined || isBuiltin(oldId);
@@ -61,7 +66,7 @@ export function compareModels(oldSide: DiffInput, newSide: DiffInput, forcedSide
     compareTypes(o, n, path, owner);
   };
 
-  const compareTypes = (o: ModelType, n: ModelType, path: string, owner: TypeId) => {
+  const compareTypes = (o: ModelType, n: ModelType, path: string, owner: TypeId | readonly TypeId[]) => {
     const key = `${o.id}\u0000${n.id}\u0000${path}`;
     if (visited.has(key)) return;
     visited.add(key);
@@ -82,7 +87,7 @@ export function compareModels(oldSide: DiffInput, newSide: DiffInput, forcedSide
     }
   };
 
-  const compareSimple = (o: SimpleType, n: SimpleType, path: string, owner: TypeId) => {
+  const compareSimple = (o: SimpleType, n: SimpleType, path: string, owner: TypeId | readonly TypeId[]) => {
     const oBase = o.builtin ?? o.json ?? o.variety;
     const nBase = n.builtin ?? n.json ?? n.variety;
     if (o.variety !== n.variety || oBase !== nBase) {
@@ -106,7 +111,7 @@ export function compareModels(oldSide: DiffInput, newSide: DiffInput, forcedSide
       else add('facet-changed', path, `pattern changed from ${op} to ${np}`, owner, { old: op, new: np });
     }
     if ((of.whiteSpace ?? 'preserve') !== (nf.whiteSpace ?? 'preserve')) {
-      add('facet-changed', path, `whiteSpace changed from ${of.whiteSpace ?? 'preserve'} to ${nf.whiteSpace ?? 'preserve'}`, owner);
+      add('facet-changed', path, `whiteSpace changed from ${of.whiteSpace ?? 'preserve'} to ${nf.whiteSpace ?? 'preserve'}`, owner, { old: of.whiteSpace ?? 'preserve', new: nf.whiteSpace ?? 'preserve' });
     }
     compareBound('length', of.length, nf.length, 'exact', path, owner);
     compareBound('minLength', of.minLength, nf.minLength, 'min', path, owner);
@@ -126,7 +131,7 @@ export function compareModels(oldSide: DiffInput, newSide: DiffInput, forcedSide
   };
 
   /** A bound: `min` bounds tighten when they grow, `max` bounds when they shrink. */
-  const compareBound = (facet: string, a: number | undefined, b: number | undefined, kind: 'min' | 'max' | 'exact', path: string, owner: TypeId) => {
+  const compareBound = (facet: string, a: number | undefined, b: number | undefined, kind: 'min' | 'max' | 'exact', path: string, owner: TypeId | readonly TypeId[]) => {
     if (a === b) return;
     const text = `${facet} ${a ?? 'none'} -> ${b ?? 'none'}`;
     if (kind === 'exact' || (a !== undefined && b !== undefined && Number.isNaN(a - b))) {
@@ -137,7 +142,7 @@ export function compareModels(oldSide: DiffInput, newSide: DiffInput, forcedSide
     add(tighter ? 'facet-tightened' : 'facet-loosened', path, text, owner, { old: String(a ?? 'none'), new: String(b ?? 'none') });
   };
 
-  const compareComplex = (o: ComplexType, n: ComplexType, path: string, owner: TypeId) => {
+  const compareComplex = (o: ComplexType, n: ComplexType, path: string, owner: TypeId | readonly TypeId[]) => {
     if (o.content.kind !== n.content.kind && !(isElementish(o) && isElementish(n))) {
       add('type-changed', path, `content changed from ${o.content.kind} to ${n.content.kind}`, owner, { old: o.content.kind, new: n.content.kind });
       return;
@@ -149,10 +154,10 @@ export function compareModels(oldSide: DiffInput, newSide: DiffInput, forcedSide
     const newByName = byName(nf);
     for (const e of nf) {
       if (oldByName.has(e.name)) continue;
-      const what = e.operation ? 'operation' : 'element';
+      const what = e.particle.jsonName !== undefined ? '' : 'element '; // label(e) says `property "x"` for JSON
       if (e.operation) add('operation-added', `${path}/${e.name}`, `operation <${e.name}> added`, owner);
-      else if (e.min > 0) add('required-element-added', `${path}/${e.name}`, `required ${what} ${label(e)} added`, owner);
-      else add('element-added', `${path}/${e.name}`, `optional ${what} ${label(e)} added${positionNote(e, nf)}`, owner);
+      else if (e.min > 0) add('required-element-added', `${path}/${e.name}`, `required ${what}${label(e)} added`, owner);
+      else add('element-added', `${path}/${e.name}`, `optional ${what}${label(e)} added${positionNote(e, nf)}`, owner);
     }
     for (const e of of) {
       if (newByName.has(e.name)) continue;
@@ -199,7 +204,7 @@ export function compareModels(oldSide: DiffInput, newSide: DiffInput, forcedSide
     if (o.extra?.kind === 'map' && n.extra?.kind === 'map') compareAt(o.extra.valueType, n.extra.valueType, `${path}/*`, owner);
   };
 
-  const compareAttributes = (o: readonly AttributeUse[], n: readonly AttributeUse[], path: string, owner: TypeId) => {
+  const compareAttributes = (o: readonly AttributeUse[], n: readonly AttributeUse[], path: string, owner: TypeId | readonly TypeId[]) => {
     const oldByName = new Map(o.map((a) => [a.xmlName, a]));
     const newByName = new Map(n.map((a) => [a.xmlName, a]));
     for (const a of n) {
@@ -229,12 +234,24 @@ export function compareModels(oldSide: DiffInput, newSide: DiffInput, forcedSide
     else if (!o && n) add('type-added', id, `type ${id} added`, id);
     else if (o && n) compareTypes(o, n, id, id);
   }
-  // Global elements (XML roots, JSON codecs) compare through their types.
-  const oldElements = new Map(oldSide.model.elements.map((e) => [e.xmlName, e]));
-  for (const e of newSide.model.elements) {
+  // Global elements the entry files declare (XML roots): added, removed, or compared through their
+  // types (a switch between two named types is a type change too). In JSON sets they are the $defs
+  // entries under their own names, whose addition or removal type-added/-removed already report.
+  const oldElements = new Map(oldSide.elements.map((e) => [e.xmlName, e]));
+  const newElements = new Map(newSide.elements.map((e) => [e.xmlName, e]));
+  const json = newSide.model.wire === 'json';
+  for (const e of newSide.elements) {
     const o = oldElements.get(e.xmlName);
-    if (o && (isAnonymous(o.type) || isAnonymous(e.type))) compareAt(o.type, e.type, `<${e.xmlName}>`, e.type);
+    const p = `<${e.xmlName}>`;
+    if (!o) {
+      if (!json) add('element-added', p, `global element ${p} added`, e.type);
+      continue;
+    }
+    if (!o.nillable && e.nillable) add('nillable-added', p, `${p} became nillable`, [o.type, e.type]);
+    if (o.nillable && !e.nillable) add('nillable-removed', p, `${p} is no longer nillable`, [o.type, e.type]);
+    compareAt(o.type, e.type, p, [o.type, e.type]);
   }
+  if (!json) for (const o of oldSide.elements) if (!newElements.has(o.xmlName)) add('element-removed', `<${o.xmlName}>`, `global element <${o.xmlName}> removed`, o.type);
   return out.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : a.kind < b.kind ? -1 : a.kind > b.kind ? 1 : 0));
 
   function displayType(id: TypeId, t: ModelType | undefined): string {

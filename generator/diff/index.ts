@@ -4,6 +4,7 @@
  */
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
+import { UsageError } from '../commands/usage.js';
 import { Diagnostics, GeneratorError } from '../diagnostics.js';
 import { fileSystemReader, type SchemaReader } from '../load/files.js';
 import { modelFromJsonSchema } from '../model/from-json-schema/index.js';
@@ -18,8 +19,8 @@ import { compareModels, type DiffInput } from './compare.js';
 export interface DiffResult {
   readonly old: string;
   readonly new: string;
-  readonly changes: readonly Change[];
   readonly summary: { readonly changes: number; readonly breakingRequest: number; readonly breakingResponse: number; readonly breaking: number };
+  readonly changes: readonly Change[];
 }
 
 export interface DiffOptions {
@@ -29,37 +30,49 @@ export interface DiffOptions {
 
 export function diffSchemas(oldPath: string, newPath: string, options: DiffOptions = {}, reader: SchemaReader = fileSystemReader()): DiffResult {
   const diagnostics = new Diagnostics();
-  const oldInput = load(oldPath, diagnostics, reader);
-  const newInput = load(newPath, diagnostics, reader);
+  const oldEntries = entryFiles(oldPath, diagnostics);
+  const newEntries = entryFiles(newPath, diagnostics);
   if (diagnostics.hasErrors) throw new GeneratorError(diagnostics.list());
-  if (oldInput.model.wire !== newInput.model.wire) {
-    throw new GeneratorError([{ code: 'invalid-schema', severity: 'error', source: { file: newPath, line: 0, path: '' }, message: `cannot compare ${oldInput.model.wire === 'xml' ? 'an XSD set' : 'a JSON Schema set'} with ${newInput.model.wire === 'xml' ? 'an XSD set' : 'a JSON Schema set'}` }]);
-  }
+  // Decided from the file names before parsing: a JSON file read as XSD (or the reverse) only gives
+  // parse errors that hide the real mistake.
+  const oldWire = wireOf(oldPath, oldEntries);
+  const newWire = wireOf(newPath, newEntries);
+  if (oldWire !== newWire) throw new UsageError(`diff cannot compare ${SET_NAME[oldWire]} (${oldPath}) with ${SET_NAME[newWire]} (${newPath})`);
+  const oldInput = load(oldPath, oldEntries, oldWire, diagnostics, reader);
+  const newInput = load(newPath, newEntries, newWire, diagnostics, reader);
+  if (diagnostics.hasErrors) throw new GeneratorError(diagnostics.list());
   const changes = compareModels(oldInput, newInput, options.side);
   return {
     old: oldPath,
     new: newPath,
-    changes,
     summary: {
       changes: changes.length,
       breakingRequest: changes.filter((c) => c.side !== 'response' && c.request === 'breaking').length,
       breakingResponse: changes.filter((c) => c.side !== 'request' && c.response === 'breaking').length,
       breaking: changes.filter(isBreaking).length,
     },
+    changes,
   };
 }
 
-function load(given: string, diagnostics: Diagnostics, reader: SchemaReader): DiffInput {
-  const entries = entryFiles(given, diagnostics);
-  const json = entries.length > 0 && entries.every((e) => e.endsWith('.json'));
-  let model: SchemaModel = json
+const SET_NAME = { xml: 'an XSD set', json: 'a JSON Schema set' } as const;
+
+function wireOf(given: string, entries: readonly string[]): 'xml' | 'json' {
+  const json = entries.filter((e) => e.endsWith('.json')).length;
+  if (json > 0 && json < entries.length) throw new UsageError(`diff cannot compare ${given}: it mixes XSD and JSON Schema files`);
+  return json > 0 ? 'json' : 'xml';
+}
+
+function load(given: string, entries: readonly string[], wire: 'xml' | 'json', diagnostics: Diagnostics, reader: SchemaReader): DiffInput {
+  let model: SchemaModel = wire === 'json'
     ? modelFromJsonSchema(given, collectJsonSchemaSet(entries, reader, diagnostics), diagnostics)
-    : modelFromXsd(given, collectSchemaSet(entries, reader, diagnostics), diagnostics);
+    : modelFromXsd(given, collectSchemaSet(entries, reader, diagnostics), diagnostics, entries.map((e) => path.resolve(e)));
   model = normalizeParticles.run(model, { diagnostics, runtimeExports: new Set() });
   const entryDisplay = new Set(entries.map((e) => reader.display(path.resolve(e))));
+  const elements = model.elements.filter((e) => entryDisplay.has(e.source.file));
   const roots: TypeId[] = [
     ...model.types.filter((t) => t.xmlName !== undefined && entryDisplay.has(t.source.file)).map((t) => t.id),
-    ...model.elements.filter((e) => entryDisplay.has(e.source.file)).map((e) => e.type),
+    ...elements.map((e) => e.type),
   ];
   const fileSide = (file: string): Side | undefined =>
     /input|request/i.test(path.basename(file)) ? 'request' : /output|response/i.test(path.basename(file)) ? 'response' : undefined;
@@ -72,7 +85,7 @@ function load(given: string, diagnostics: Diagnostics, reader: SchemaReader): Di
     if (/(Output|Response|Result)(Type)?$/.test(root)) return 'response';
     return fileSide(rootFile.get(root) ?? '') ?? 'both';
   };
-  return { model, roots, sideOf };
+  return { model, roots, elements, sideOf };
 }
 
 /** An entry file, or every schema file of a folder. */
