@@ -26,10 +26,18 @@ export function collectJsonSchemaSet(entries: readonly string[], reader: SchemaR
   return [...done.values()];
 }
 
+/** Keywords whose values are data (a `$ref` key in there is not a reference), and those that map names to schemas. */
+const DATA_KEYWORDS = new Set(['examples', 'default', 'const', 'enum']);
+const SCHEMA_MAPS = new Set(['$defs', 'properties', 'patternProperties', 'dependentSchemas']);
+
+/** The `$ref`s of a schema node: in subschemas only, not in example or default data, nor in our x- annotations. */
 function refs(node: JsonNode, out: { value: string; node: JsonNode }[] = []): { value: string; node: JsonNode }[] {
   if (node.kind === 'object') {
     for (const [k, v] of node.entries) {
       if (k === '$ref' && v.kind === 'string') out.push({ value: v.value, node: v });
+      else if (DATA_KEYWORDS.has(k) || k.startsWith('x-')) continue;
+      // name -> schema: a property named "$ref" or "default" is a schema like any other
+      else if (SCHEMA_MAPS.has(k) && v.kind === 'object') v.entries.forEach(([, schema]) => refs(schema, out));
       else refs(v, out);
     }
   } else if (node.kind === 'array') node.items.forEach((i) => refs(i, out));

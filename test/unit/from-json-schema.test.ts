@@ -409,6 +409,24 @@ describe('cross-file $ref', () => {
     ]);
   });
 
+  it('a "$ref" key inside examples, default, const or x- data is data; properties named "$ref" or "default" are schemas', () => {
+    const r = passedJsonModel({
+      'main.schema.json': jsonSchema({
+        A: {
+          type: 'object',
+          examples: [{ $ref: 'nope.schema.json' }],
+          default: { $ref: 'nope.schema.json#/$defs/X' },
+          'x-note': { $ref: 'nope.schema.json' },
+          properties: { $ref: { type: 'string' }, default: { $ref: 'common.schema.json#/$defs/Id' } },
+        },
+      }),
+      'common.schema.json': files['common.schema.json']!,
+    });
+    expect(r.messages).toEqual([]);
+    expect(props(r.model, 'A').map((p) => [p.jsonName, p.type])).toEqual([['$ref', 'json:string'], ['default', 'Id']]);
+    expect(r.model.files.map((f) => f.path)).toEqual(['main.schema.json', 'common.schema.json']);
+  });
+
   it('generates one module per file, importing across them', () => {
     const out = generate([{ name: 't', entries: ['/schemas/main.schema.json'] }], reader(files)).files;
     expect(out.map((f) => f.path).filter((p) => p.startsWith('t/'))).toEqual(['t/common.ts', 't/index.ts', 't/main.ts']);
