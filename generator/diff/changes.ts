@@ -54,7 +54,7 @@ export interface Change {
 export const CLASSIFICATION: Readonly<Record<ChangeKind, readonly [Verdict, Verdict, string]>> = {
   'type-added': ['non-breaking', 'non-breaking', 'a new type breaks nothing that exists'],
   'type-removed': ['breaking', 'breaking', 'code using the type no longer compiles'],
-  'element-added': ['non-breaking', 'non-breaking', 'an optional addition: old senders still valid, readers get more'],
+  'element-added': ['non-breaking', 'non-breaking', 'an optional addition: old senders stay valid; readers get more (JSON decoders keep unknown fields; Plesk servers answer in the version a packet names)'],
   'required-element-added': ['breaking', 'non-breaking', 'senders must now send it; readers get more'],
   'element-removed': ['breaking', 'breaking', 'senders that send it are refused; readers lose it'],
   'operation-added': ['non-breaking', 'non-breaking', 'a new operation breaks nothing that exists'],
@@ -71,7 +71,7 @@ export const CLASSIFICATION: Readonly<Record<ChangeKind, readonly [Verdict, Verd
   'nillable-added': ['non-breaking', 'breaking', 'readers may now get null'],
   'nillable-removed': ['breaking', 'non-breaking', 'senders of nil are refused'],
   'type-changed': ['breaking', 'breaking', 'values of the old type may not fit'],
-  'order-changed': ['breaking', 'non-breaking', 'senders in the old order are refused (1014 parser error); generated readers do not depend on order'],
+  'order-changed': ['breaking', 'breaking', 'senders in the old order are refused (1014 parser error), and readers that check order (this SDK\'s XML decoders) refuse the new one'],
   'compositor-changed': ['breaking', 'breaking', 'the structure of the content changes'],
   'enum-added': ['non-breaking', 'breaking', 'readers may get a value they do not handle'],
   'enum-removed': ['breaking', 'non-breaking', 'senders of the value are refused'],
