@@ -5,7 +5,7 @@ import { type JsonValue, jarray, jnamed, jobject, jprop, jscalar, jsonCodec, jso
  *
  * An integer that servers send either as a JSON number or as a JSON string of decimal digits. Backup records are database rows passed through unchanged, and PHP's MySQL drivers return integer columns as strings unless native types are enabled; `getVersion.api` comes from a string constant on AB 7/8. Convert with Number() before comparing.
  *
- * Schema: simpleType `LooseInteger`, a union (schemas/akeeba/akeeba.schema.json:7)
+ * Schema: $defs `LooseInteger` (schemas/akeeba/akeeba.schema.json:7 /$defs/LooseInteger)
  */
 export type LooseInteger = number | string;
 /** Runtime descriptor of {@link LooseInteger}. */
@@ -138,7 +138,7 @@ export const ErrorResponse = jobject('ErrorResponse', [
 /**
  * The error code (any integer but 200). 0 = exception thrown without a code (stepBackup without backupid); 503 = authentication failed, API disabled or Core edition; 405 = unknown method; 500 = error.
  *
- * Schema: simpleType anonymous, a union (schemas/akeeba/akeeba.schema.json:52)
+ * Schema: inline schema (schemas/akeeba/akeeba.schema.json:52 /$defs/ErrorResponse/properties/status)
  */
 export type ErrorResponseStatus = number;
 /** Runtime descriptor of {@link ErrorResponseStatus}. */
@@ -273,7 +273,7 @@ export const StartBackupParamsProfile = jscalar('', 'integer', { minimum: 1 });
 export type StartBackupParamsOverrides = Readonly<Record<string, StartBackupParamsOverridesValue>>;
 /** Runtime descriptor of {@link StartBackupParamsOverrides}. */
 export const StartBackupParamsOverrides = jobject('', [], { extra: { map: () => StartBackupParamsOverridesValue } });
-/** Schema: simpleType anonymous, a union (schemas/akeeba/akeeba.schema.json:112) */
+/** Schema: inline schema (schemas/akeeba/akeeba.schema.json:112 /$defs/StartBackupParams/properties/overrides/additionalProperties) */
 export type StartBackupParamsOverridesValue = string | number | boolean;
 /** Runtime descriptor of {@link StartBackupParamsOverridesValue}. */
 export const StartBackupParamsOverridesValue = junion('', [() => jsonTypes.string, () => jsonTypes.number, () => jsonTypes.boolean]);

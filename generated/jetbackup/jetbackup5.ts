@@ -188,7 +188,7 @@ export const DiskUsageTotal = jscalar('', 'integer', { minimum: 0 });
 export type DestinationOptions = Readonly<Record<string, DestinationOptionsValue>>;
 /** Runtime descriptor of {@link DestinationOptions}. */
 export const DestinationOptions = jobject('DestinationOptions', [], { extra: { map: () => DestinationOptionsValue } });
-/** Schema: simpleType anonymous, a union (schemas/jetbackup/jetbackup5.schema.json:107) */
+/** Schema: inline schema (schemas/jetbackup/jetbackup5.schema.json:107 /$defs/DestinationOptions/additionalProperties) */
 export type DestinationOptionsValue = string | number | boolean | null;
 /** Runtime descriptor of {@link DestinationOptionsValue}. */
 export const DestinationOptionsValue = junion('', [() => jsonTypes.string, () => jsonTypes.number, () => jsonTypes.boolean, () => jsonTypes.null]);

@@ -32,7 +32,8 @@ interface CompiledObject {
   readonly byProp: ReadonlyMap<string, JsonPropDesc>;
 }
 
-type Direction = 'decode' | 'encode';
+/** decode: wire -> TS names; encode: TS -> wire names; check: like encode, but builds nothing (validate). */
+type Direction = 'decode' | 'encode' | 'check';
 
 class TooMany extends Error {}
 
@@ -63,6 +64,14 @@ class Walker {
         if (t.minItems !== undefined && v.length < t.minItems) this.#issue('min-items', `at least ${t.minItems} item(s) required, got ${v.length}`);
         if (t.maxItems !== undefined && v.length > t.maxItems) this.#issue('max-items', `at most ${t.maxItems} item(s) allowed, got ${v.length}`);
         const items = t.items();
+        if (this.#dir === 'check') {
+          for (let i = 0; i < v.length; i++) {
+            this.#path.push(i);
+            this.walk(items, v[i]);
+            this.#path.pop();
+          }
+          return v;
+        }
         const out = new Array<unknown>(v.length);
         for (let i = 0; i < v.length; i++) {
           this.#path.push(i);
@@ -91,13 +100,17 @@ class Walker {
 
   #scalar(t: JsonScalarDesc, v: unknown): unknown {
     if (t.enum) {
-      if (!t.enum.some((e) => e === v)) {
+      let hit = false;
+      for (let i = 0; i < t.enum.length; i++) if (t.enum[i] === v) hit = true;
+      if (!hit) {
         return this.#issue('enumeration', `${describe(v)} is not one of ${t.enum.map((e) => JSON.stringify(e)).join(', ')}${t.name ? ` (${t.name})` : ''}`);
       }
     }
     switch (t.type) {
       case 'any':
-        if (!t.enum && !isJson(v)) return this.#issue('wrong-type', `${describe(v)} is not a JSON value`);
+        if (!t.enum && !isJson(v)) {
+          return nonFinite(v) ? this.#issue('invalid-value', 'a number beyond the range of a double') : this.#issue('wrong-type', `${describe(v)} is not a JSON value`);
+        }
         return v;
       case 'string':
         if (typeof v !== 'string') return this.#issue('wrong-type', `expected a string, got ${describe(v)}`);
@@ -110,7 +123,9 @@ class Walker {
         return v;
       case 'integer':
       case 'number':
-        if (typeof v !== 'number' || !Number.isFinite(v)) return this.#issue('wrong-type', `expected ${t.type === 'integer' ? 'an integer' : 'a number'}, got ${describe(v)}`);
+        if (typeof v !== 'number') return this.#issue('wrong-type', `expected ${t.type === 'integer' ? 'an integer' : 'a number'}, got ${describe(v)}`);
+        if (nonFinite(v)) return this.#issue('invalid-value', `a number beyond the range of a double (${v})`);
+        if (Number.isNaN(v)) return this.#issue('wrong-type', `expected ${t.type === 'integer' ? 'an integer' : 'a number'}, got NaN`);
         if (t.type === 'integer' && !Number.isInteger(v)) return this.#issue('wrong-type', `expected an integer, got ${v}`);
         if (t.type === 'integer' && !Number.isSafeInteger(v)) return this.#issue('invalid-value', `${v} is beyond 2^53 and cannot be represented exactly`);
         if (t.minimum !== undefined && v < t.minimum) this.#issue('min-inclusive', `${v} is less than ${t.minimum}`);
@@ -133,8 +148,11 @@ class Walker {
     }
     const c = this.#compile(t);
     const input = v as Record<string, unknown>;
-    const out: Record<string, unknown> = {};
+    // `check` (validate) builds nothing: `out` stays a throwaway that nothing writes to.
+    const build = this.#dir !== 'check';
+    const out: Record<string, unknown> = build ? {} : NOTHING;
     const decoding = this.#dir === 'decode';
+    let found = 0;
     for (const p of t.props) {
       const inKey = decoding ? p.wire : p.prop;
       const outKey = decoding ? p.prop : p.wire;
@@ -147,11 +165,16 @@ class Walker {
         }
         continue;
       }
+      found++;
       this.#path.push(p.wire);
       const y = x === null && p.nullable ? null : this.walk(p.type(), x);
       this.#path.pop();
-      define(out, outKey, y);
+      if (build) define(out, outKey, y);
     }
+    // Undeclared properties: counting first spares the lookups when there are none (the common case).
+    let own = 0;
+    for (const key in input) if (Object.prototype.hasOwnProperty.call(input, key) && input[key] !== undefined) own++;
+    if (own === found) return build ? out : v;
     for (const key of Object.keys(input)) {
       if ((decoding ? c.byWire : c.byProp).has(key)) continue;
       const x = input[key];
@@ -166,13 +189,17 @@ class Walker {
           this.#issue('unknown-property', `unknown property "${key}" has the name "${key}" uses for "${shadow.wire}": it cannot be kept`);
         } else {
           this.#warn('unknown-property', `unknown property "${key}"${t.name ? ` in ${t.name}` : ''} (kept)`);
-          if (isJson(x)) define(out, key, x);
-          else this.#issue('wrong-type', `"${key}" is not a JSON value`);
+          if (isJson(x)) {
+            if (build) define(out, key, x);
+          } else this.#issue(nonFinite(x) ? 'invalid-value' : 'wrong-type', nonFinite(x) ? `"${key}": a number beyond the range of a double` : `"${key}" is not a JSON value`);
         }
-      } else define(out, key, this.walk(extra.map(), x));
+      } else {
+        const y = this.walk(extra.map(), x);
+        if (build) define(out, key, y);
+      }
       this.#path.pop();
     }
-    return out;
+    return build ? out : v;
   }
 
   #compile(t: JsonObjectDesc): CompiledObject {
@@ -214,6 +241,14 @@ export function pointer(path: readonly (string | number)[]): string {
   return out;
 }
 
+/** A sink for `check` walks (never read). */
+const NOTHING: Record<string, unknown> = {};
+
+/** A JSON number that does not fit a double: JSON.parse turns 1e400 into Infinity. */
+function nonFinite(v: unknown): boolean {
+  return v === Infinity || v === -Infinity;
+}
+
 /** Own data property, even for names like `__proto__`. */
 function define(target: Record<string, unknown>, key: string, value: unknown): void {
   if (key === '__proto__') Object.defineProperty(target, key, { value, enumerable: true, writable: true, configurable: true });
@@ -251,14 +286,21 @@ function describe(v: unknown): string {
   return String(v);
 }
 
+export interface JsonCodecOptions {
+  /** The value may be `null` (a `$defs` entry typed `[T, "null"]`). */
+  readonly nullable?: boolean;
+}
+
 export class JsonCodec<T> {
   readonly #type: () => JsonTypeDesc;
   readonly name: string;
+  readonly #nullable: boolean;
   readonly #objects = new Map<JsonObjectDesc, CompiledObject>();
 
-  constructor(name: string, type: () => JsonTypeDesc) {
+  constructor(name: string, type: () => JsonTypeDesc, options: JsonCodecOptions = {}) {
     this.name = name;
     this.#type = type;
+    this.#nullable = options.nullable ?? false;
   }
 
   get type(): JsonTypeDesc {
@@ -291,7 +333,7 @@ export class JsonCodec<T> {
   /** Decodes an already parsed JSON value (wire names). */
   decodeValue(value: unknown, options: JsonValidateOptions = {}): JsonDecodeResult<T> {
     const w = new Walker('decode', options, this.#objects);
-    const out = run(w, this.#type(), value);
+    const out = value === null && this.#nullable ? null : run(w, this.#type(), value);
     const errors = errorsOf(w.issues);
     if (errors.length) return { ok: false, issues: w.issues, error: new DecodeError(summarize(`invalid ${this.name}`, errors), w.issues) };
     return { ok: true, value: out as T, warnings: w.issues };
@@ -305,14 +347,19 @@ export class JsonCodec<T> {
 
   /** Issues of a TypeScript value (errors and warnings). */
   validate(value: unknown, options: JsonValidateOptions = {}): Issue[] {
-    const w = new Walker('encode', options, this.#objects);
+    if (value === null && this.#nullable) return [];
+    const w = new Walker('check', options, this.#objects);
     run(w, this.#type(), value);
     return w.issues;
   }
 
-  /** The wire form of a value (JSON names), ready for JSON.stringify or form encoding; throws EncodeError. */
-  toWire(value: T): unknown {
-    const w = new Walker('encode', {}, this.#objects);
+  /**
+   * The wire form of a value (JSON names), ready for JSON.stringify or form encoding; throws
+   * EncodeError. `partial` lets a fragment decoded with `partial` be encoded back.
+   */
+  toWire(value: T, options: { readonly partial?: boolean } = {}): unknown {
+    if (value === null && this.#nullable) return null;
+    const w = new Walker('encode', options, this.#objects);
     const out = run(w, this.#type(), value);
     const errors = errorsOf(w.issues);
     if (errors.length) throw new EncodeError(summarize(`cannot encode ${this.name}`, errors), w.issues);
@@ -320,8 +367,8 @@ export class JsonCodec<T> {
   }
 
   /** JSON text of a value; throws EncodeError listing every error. */
-  encode(value: T, options: { readonly indent?: number | string } = {}): string {
-    return JSON.stringify(this.toWire(value), null, options.indent);
+  encode(value: T, options: { readonly indent?: number | string; readonly partial?: boolean } = {}): string {
+    return JSON.stringify(this.toWire(value, options.partial ? { partial: true } : {}), null, options.indent);
   }
 }
 
@@ -335,6 +382,6 @@ function run(w: Walker, t: JsonTypeDesc, v: unknown): unknown {
 }
 
 /** Declares the codec of a JSON type (used by generated code). */
-export function jsonCodec<T>(name: string, type: () => JsonTypeDesc): JsonCodec<T> {
-  return new JsonCodec<T>(name, type);
+export function jsonCodec<T>(name: string, type: () => JsonTypeDesc, options: JsonCodecOptions = {}): JsonCodec<T> {
+  return new JsonCodec<T>(name, type, options);
 }

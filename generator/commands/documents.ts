@@ -106,7 +106,7 @@ export async function detect(input: Uint8Array, options: DetectOptions = {}): Pr
     validate: () => codec.validateJson(input, { partial }),
     format: () => {
       const r = codec.safeDecode(input, { partial });
-      return r.ok ? { ok: true, text: codec.encode(r.value, { indent: 2 }) } : { ok: false, issues: r.issues };
+      return r.ok ? { ok: true, text: codec.encode(r.value, { indent: 2, partial }) } : { ok: false, issues: r.issues };
     },
   };
 }

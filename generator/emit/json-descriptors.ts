@@ -102,6 +102,6 @@ export function jsonUnionDescriptor(t: UnionType, refs: References): string {
   return `${refs.runtime('junion')}(${tsString(t.xmlName ?? '')}, [${t.members.map((m) => jsonThunk(m, refs)).join(', ')}])`;
 }
 
-export function jsonCodecDescriptor(name: string, typeName: string, id: TypeId, refs: References): string {
-  return `${refs.runtime('jsonCodec')}<${typeName}>(${tsString(name)}, ${jsonThunk(id, refs)})`;
+export function jsonCodecDescriptor(name: string, typeName: string, id: TypeId, refs: References, nullable = false): string {
+  return `${refs.runtime('jsonCodec')}<${typeName}>(${tsString(name)}, ${jsonThunk(id, refs)}${nullable ? ', { nullable: true }' : ''})`;
 }

@@ -100,7 +100,7 @@ function typeStatements(t: ModelType, wire: SchemaModel['wire'], refs: Reference
       name: t.tsName,
       isExported: true,
       type: expr,
-      docs: [{ description: docText(typeDoc(t)) }],
+      docs: [{ description: docText(typeDoc(t, wire)) }],
     },
     {
       kind: StructureKind.VariableStatement,
@@ -126,7 +126,7 @@ function codecStatement(e: GlobalElement, model: SchemaModel, refs: References):
     declarations: [{
       name: e.tsName,
       initializer: model.wire === 'json'
-        ? jsonCodecDescriptor(e.xmlName, e.nillable ? `${typeName} | null` : typeName, e.type, refs)
+        ? jsonCodecDescriptor(e.xmlName, e.nillable ? `${typeName} | null` : typeName, e.type, refs, e.nillable)
         : codecDescriptor(e, e.nillable ? `${typeName} | null` : typeName, refs),
     }],
   };
@@ -137,10 +137,10 @@ function docText(text: string): string {
   return text.replace(/\*\//g, '*\\/');
 }
 
-function typeDoc(t: ModelType): string {
+function typeDoc(t: ModelType, wire: SchemaModel['wire']): string {
   const name = t.xmlName !== undefined ? `\`${t.xmlName}\`` : 'anonymous';
   const where = `${t.source.file}:${t.source.line}`;
-  if (t.kind === 'array' || t.kind === 'union' || (t.kind === 'simple' && t.json) || (t.kind === 'complex' && t.extra)) {
+  if (wire === 'json') {
     const path = t.source.path && t.source.path !== '#' ? ` ${t.source.path}` : '';
     return joinDoc(t.doc, `Schema: ${t.xmlName !== undefined ? `$defs ${name}` : 'inline schema'} (${where}${path})`);
   }

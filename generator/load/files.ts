@@ -95,17 +95,39 @@ export function memoryReader(files: ReadonlyMap<string, string>, cwd = '/'): Sch
   };
 }
 
+/** Schema files must be UTF-8: a bad byte is a diagnostic, never a silent U+FFFD. */
+function utf8(file: string, bytes: Buffer): { ok: true; text: string } | { ok: false; reason: 'not-well-formed'; file: string; line: number; message: string } {
+  try {
+    return { ok: true, text: new TextDecoder('utf-8', { fatal: true }).decode(bytes).replace(/^\uFEFF/, '') };
+  } catch {
+    let good = bytes.length;
+    for (let end = 1; end <= bytes.length; end++) {
+      try {
+        new TextDecoder('utf-8', { fatal: true }).decode(bytes.subarray(0, end), { stream: true });
+      } catch {
+        good = end - 1;
+        break;
+      }
+    }
+    const line = bytes.subarray(0, good).toString('utf8').split('\n').length;
+    return { ok: false, reason: 'not-well-formed', file, line, message: `invalid UTF-8 at byte ${good}` };
+  }
+}
+
 function parseJsonDocument(file: string, absolute: string, bytes: Buffer): JsonReadResult {
   const sha256 = createHash('sha256').update(bytes).digest('hex');
-  const parsed = parseJsonTree(file, bytes.toString('utf8').replace(/^\uFEFF/, ''));
+  const text = utf8(file, bytes);
+  if (!text.ok) return text;
+  const parsed = parseJsonTree(file, text.text);
   if (!parsed.ok) return { ok: false, reason: 'not-well-formed', file, line: parsed.line, message: parsed.message };
   return { ok: true, document: { file, absolute, sha256, root: parsed.root } };
 }
 
 function parseDocument(file: string, absolute: string, bytes: Buffer): ReadResult {
   const sha256 = createHash('sha256').update(bytes).digest('hex');
-  const text = bytes.toString('utf8').replace(/^\uFEFF/, '');
-  const parsed = parseXmlTree(file, text);
+  const decoded = utf8(file, bytes);
+  if (!decoded.ok) return decoded;
+  const parsed = parseXmlTree(file, decoded.text);
   if (!parsed.ok) return { ok: false, reason: 'not-well-formed', file, line: parsed.line, message: parsed.message };
   return { ok: true, document: { file, absolute, sha256, root: parsed.root } };
 }

@@ -230,11 +230,12 @@ describe('walker: scalars', () => {
     expect(codes(c.validateJson('1e300'))).toEqual([' invalid-value']);
     expect(codes(c.validateJson('1.5'))).toEqual([' wrong-type']);
     expect(codes(c.validateJson('"1"'))).toEqual([' wrong-type']);
-    expect(codes(c.validateJson('1e400'))).toEqual([' wrong-type']); // Infinity is no JSON number
+    expect(codes(c.validateJson('1e400'))).toEqual([' invalid-value']); // JSON.parse makes it Infinity: out of a double's range
     expect(c.decode('1.0')).toBe(1);
     // number: any finite number, big ones too
     expect(codecOf(jsonTypes.number).decode('9007199254740993')).toBe(9007199254740992);
-    expect(codes(codecOf(jsonTypes.number).validate(Number.POSITIVE_INFINITY))).toEqual([' wrong-type']);
+    expect(codes(codecOf(jsonTypes.number).validate(Number.POSITIVE_INFINITY))).toEqual([' invalid-value']); // no JSON number is infinite
+    expect(codes(codecOf(jsonTypes.number).validate(Number.NaN))).toEqual([' wrong-type']);
   });
 
   it('bounds: inclusive and exclusive', () => {

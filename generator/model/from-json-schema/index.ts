@@ -487,6 +487,7 @@ export function modelFromJsonSchema(name: string, documents: readonly JsonSchema
     name,
     wire: 'json',
     files: documents.map((d) => ({ path: d.file, moduleName: '', sha256: d.sha256 })),
+    entries: documents.map((d) => d.file),
     types: declared,
     elements,
   };

@@ -50,7 +50,7 @@ export const ObjectIdCodec = jsonCodec<string>('ObjectId', () => ObjectId);
  *
  * Schema: test/golden/json-basics/input/common.schema.json:12
  */
-export const LabelCodec = jsonCodec<string | null>('Label', () => Label);
+export const LabelCodec = jsonCodec<string | null>('Label', () => Label, { nullable: true });
 /**
  * Codec of `Destination` (JSON; type `Destination`).
  *

@@ -43,7 +43,7 @@ export const Nothing = jscalar('Nothing', 'null', { enum: [null] });
 /**
  * Bytes, or a human-readable size.
  *
- * Schema: simpleType `Size`, a union (test/golden/json-basics/input/json-basics.schema.json:26)
+ * Schema: $defs `Size` (test/golden/json-basics/input/json-basics.schema.json:26 /$defs/Size)
  */
 export type Size = number | string;
 /** Runtime descriptor of {@link Size}. */
@@ -257,11 +257,11 @@ export const BackupJobLimitsValue = jscalar('', 'integer', { minimum: 0 });
 export type BackupJobNotes = Readonly<Record<string, BackupJobNotesValue>>;
 /** Runtime descriptor of {@link BackupJobNotes}. */
 export const BackupJobNotes = jobject('', [], { extra: { map: () => BackupJobNotesValue } });
-/** Schema: simpleType anonymous, a union (test/golden/json-basics/input/json-basics.schema.json:81) */
+/** Schema: inline schema (test/golden/json-basics/input/json-basics.schema.json:81 /$defs/BackupJob/properties/notes/additionalProperties) */
 export type BackupJobNotesValue = string | null;
 /** Runtime descriptor of {@link BackupJobNotesValue}. */
 export const BackupJobNotesValue = junion('', [() => jsonTypes.string, () => jsonTypes.null]);
-/** Schema: simpleType anonymous, a union (test/golden/json-basics/input/json-basics.schema.json:85) */
+/** Schema: inline schema (test/golden/json-basics/input/json-basics.schema.json:85 /$defs/BackupJob/properties/mode) */
 export type BackupJobMode = BackupJobModeMember1 | number;
 /** Runtime descriptor of {@link BackupJobMode}. */
 export const BackupJobMode = junion('', [() => BackupJobModeMember1, () => jsonTypes.integer]);
