@@ -1,12 +1,12 @@
 /** Deterministic benchmark inputs. */
 
-/** A get-tasks-info response with `n` tasks (about 10 MB for 50,000). */
+/** A get-tasks-info response with `n` tasks (10 MB for 50,000), one element per line. */
 export function tasksResponse(n: number): string {
   const statuses = ['working', 'finished', 'failed', 'stopped'];
   const parts: string[] = [];
   for (let i = 0; i < n; i++) {
     parts.push(
-      `\n        <task>\n          <webspace-id>${i}</webspace-id>\n          <id>${i + 1000}</id>\n          <status>${statuses[i % 4]}</status>\n          <started>1224897686</started>\n          <prefix>pre${i}</prefix>\n          <filename>backup_${i}.tar</filename>\n          <protocol>local</protocol>\n        </task>`,
+      `\n<task>\n <webspace-id>${i}</webspace-id>\n <id>${i + 1000}</id>\n <status>${statuses[i % 4]}</status>\n <started>1224897686</started>\n <prefix>nightly-${i % 97}</prefix>\n <filename>backup_${i}.tar</filename>\n <protocol>local</protocol>\n</task>`,
     );
   }
   return `<?xml version="1.0" encoding="UTF-8"?>\n<packet version="1.6.9.0">\n  <backup-manager>\n    <get-tasks-info>\n      <result>\n        <status>ok</status>${parts.join('')}\n      </result>\n    </get-tasks-info>\n  </backup-manager>\n</packet>\n`;

@@ -2,10 +2,12 @@
  * Peak RSS growth of decoding the 10 MB get-tasks-info response, in a process of its own (maxRSS is
  * a per-process high-water mark, so other benchmark phases must not run first). Prints MiB.
  */
+import { readFileSync } from 'node:fs';
 import { PacketCodec } from '../generated/plesk/response/index.js';
 import { tasksResponse } from './fixtures.js';
 
-const xml = Buffer.from(tasksResponse(50_000));
+// The input was written by the parent (argv[2]): building it here would set the high-water mark.
+const xml = readFileSync(process.argv[2]!);
 PacketCodec.decode(tasksResponse(50)); // load and compile the codec first
 (globalThis as { gc?: () => void }).gc?.();
 const before = process.resourceUsage().maxRSS;
