@@ -36,6 +36,8 @@ export interface CElement {
   readonly nullable: boolean;
   readonly first: ReadonlySet<string>;
   readonly wildcardFirst: false;
+  /** Whether an element of this name may occur more than once among the children (paths then carry an index). */
+  multi: boolean;
 }
 
 export interface CGroup {
@@ -134,6 +136,7 @@ function compileComplex(desc: ComplexTypeDesc): CComplex {
   const counts = new Map<string, number>();
   let hasWildcard = false;
   const props = new Set<string>();
+  const elementParticles: CElement[] = [];
   const root = desc.content.k === 'elements' ? wrap(compileParticle(desc.content.particle, false)) : undefined;
 
   function compileParticle(p: ParticleDesc, insideRepeat: boolean): CParticle {
@@ -150,7 +153,9 @@ function compileComplex(desc: ComplexTypeDesc): CComplex {
         nullable: p.min === 0,
         first: new Set([p.name]),
         wildcardFirst: false,
+        multi: false,
       };
+      elementParticles.push(ce);
       if (!byName.has(p.name)) byName.set(p.name, ce);
       return ce;
     }
@@ -200,6 +205,7 @@ function compileComplex(desc: ComplexTypeDesc): CComplex {
   if (desc.content.k === 'simple') props.add(desc.content.prop);
   const multi = new Set<string>();
   for (const [name, n] of counts) if (n > 1) multi.add(name);
+  for (const e of elementParticles) e.multi = multi.has(e.name);
   return {
     desc,
     shape: shapeOf(desc),

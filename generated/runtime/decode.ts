@@ -242,12 +242,12 @@ export class Decoder implements XmlEventHandler {
       return;
     }
     // Schemas here have no target namespace: a namespaced element can only match a wildcard.
-    const ns = this.#elementNamespace(name);
+    const ns = this.#noDeclarations && name.indexOf(':') < 0 ? '' : this.#elementNamespace(name);
     this.#elementNs = ns;
     const cursor = parent.cursor!;
     const r = cursor.next(name, this.#matchesWildcard);
-    frame.index = this.#index(parent, c, name);
     if ('k' in r) {
+      frame.index = r.k === 'el' && !r.multi ? 1 : this.#index(parent, c, name);
       parent.lastChild = name;
       if (r.k === 'any') {
         this.#beginAny(frame, attributes);
@@ -265,6 +265,7 @@ export class Decoder implements XmlEventHandler {
       this.#beginElement(frame, r, attributes, cursor.target, r.max > 1);
       return;
     }
+    frame.index = this.#index(parent, c, name);
     parent.broken = true;
     this.#failure(parent, frame, c, name, r, parent.cursor!.conflict(name, this.#matchesWildcard), attributes);
   }
