@@ -7,7 +7,7 @@
  * position in sequences, enclosing compositors, nillability and types.
  */
 import type { AttributeUse, ComplexType, ElementParticle, GlobalElement, ModelType, Particle, SchemaModel, SimpleType, TypeId } from '../model/model.js';
-import { references } from '../passes/reachability.js';
+import { reachableFrom } from '../passes/reachability.js';
 import { CLASSIFICATION, type Change, type ChangeKind, type Side } from './changes.js';
 
 export interface DiffInput {
@@ -319,19 +319,10 @@ function isAnonymous(id: TypeId): boolean {
   return id.includes('#') || id.includes('/');
 }
 
-/** Every type id reachable from the roots. */
+/** Every type id reachable from the roots (a root may also name a global element). */
 function closure(roots: readonly TypeId[], types: ReadonlyMap<TypeId, ModelType>, model: SchemaModel): Set<TypeId> {
   const elementTypes = new Map(model.elements.map((e) => [e.xmlName, e.type]));
-  const seen = new Set<TypeId>();
-  const queue = roots.map((r) => (types.has(r) ? r : (elementTypes.get(r) ?? r)));
-  while (queue.length) {
-    const id = queue.pop()!;
-    if (seen.has(id)) continue;
-    seen.add(id);
-    const t = types.get(id);
-    if (t) queue.push(...references(t));
-  }
-  return seen;
+  return reachableFrom(roots.map((r) => (types.has(r) ? r : (elementTypes.get(r) ?? r))), types);
 }
 
 /** Which side uses each type, from the sides of the roots that reach it (both models merged). */

@@ -6,6 +6,7 @@
  */
 import { parseTree, printParseErrorCode, type Node, type ParseError } from 'jsonc-parser';
 import type { SourceRef } from '../model/model.js';
+import { lineColumn, lineStarts } from './positions.js';
 
 export type JsonNode =
   | { readonly kind: 'object'; readonly entries: readonly (readonly [string, JsonNode])[]; readonly source: SourceRef }
@@ -100,21 +101,4 @@ export function toValue(node: JsonNode): unknown {
     default:
       return node.value;
   }
-}
-
-function lineStarts(text: string): number[] {
-  const starts = [0];
-  for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
-  return starts;
-}
-
-function lineColumn(starts: readonly number[], index: number): { line: number; column: number } {
-  let lo = 0;
-  let hi = starts.length - 1;
-  while (lo < hi) {
-    const mid = (lo + hi + 1) >> 1;
-    if (starts[mid]! <= index) lo = mid;
-    else hi = mid - 1;
-  }
-  return { line: lo + 1, column: index - starts[lo]! + 1 };
 }

@@ -5,6 +5,7 @@
  */
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import type { SourceRef } from '../model/model.js';
+import { lineColumn, lineStarts } from './positions.js';
 
 export const XSD_NS = 'http://www.w3.org/2001/XMLSchema';
 export const HINTS_NS = 'urn:backup-api-codegen:hints';
@@ -141,21 +142,4 @@ function build(
     textContent += child.textContent;
   }
   return { qname, ns, local, attrs, children, text, textContent, source: { file, line, path }, scope };
-}
-
-function lineStarts(text: string): number[] {
-  const starts = [0];
-  for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
-  return starts;
-}
-
-function lineColumn(starts: readonly number[], index: number): { line: number; column: number } {
-  let lo = 0;
-  let hi = starts.length - 1;
-  while (lo < hi) {
-    const mid = (lo + hi + 1) >> 1;
-    if (starts[mid]! <= index) lo = mid;
-    else hi = mid - 1;
-  }
-  return { line: lo + 1, column: index - starts[lo]! + 1 };
 }

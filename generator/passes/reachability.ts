@@ -12,22 +12,29 @@ export const reachability: Pass = {
   run(model) {
     const entries = new Set(model.entries ?? []);
     const byId = new Map(model.types.map((t) => [t.id, t]));
-    const reached = new Set<TypeId>();
     const queue: TypeId[] = [
       ...model.elements.map((e) => e.type),
       ...model.types.filter((t) => t.xmlName !== undefined && entries.has(t.source.file)).map((t) => t.id),
     ];
     if (entries.size === 0 && model.elements.length === 0) return model;
-    while (queue.length) {
-      const id = queue.pop()!;
-      if (reached.has(id)) continue;
-      reached.add(id);
-      const t = byId.get(id);
-      if (t) queue.push(...references(t));
-    }
+    const reached = reachableFrom(queue, byId);
     return { ...model, types: model.types.filter((t) => reached.has(t.id)) };
   },
 };
+
+/** Every type id reachable from `roots` (the roots included). */
+export function reachableFrom(roots: readonly TypeId[], types: ReadonlyMap<TypeId, ModelType>): Set<TypeId> {
+  const seen = new Set<TypeId>();
+  const queue = [...roots];
+  while (queue.length) {
+    const id = queue.pop()!;
+    if (seen.has(id)) continue;
+    seen.add(id);
+    const t = types.get(id);
+    if (t) queue.push(...references(t));
+  }
+  return seen;
+}
 
 /** Type ids a type refers to directly. */
 export function references(t: ModelType): TypeId[] {
