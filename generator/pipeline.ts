@@ -9,7 +9,7 @@ import { emitOperatorLayer } from './emit/operator.js';
 import { emitRuntime } from './emit/runtime.js';
 import { emitSchemaSet, type EmittedFile } from './emit/schema-set.js';
 import { fileSystemReader, type SchemaReader } from './load/files.js';
-import { readRuntimeTemplates } from './load/templates.js';
+import { readRuntimeTemplates, readTemplateTree } from './load/templates.js';
 import { modelFromJsonSchema } from './model/from-json-schema/index.js';
 import { modelFromXsd } from './model/from-xsd/index.js';
 import type { SchemaModel } from './model/model.js';
@@ -76,6 +76,8 @@ export function generate(
   sets: readonly SchemaSetSpec[],
   reader: SchemaReader = fileSystemReader(),
   layers: readonly OperatorLayerConfig[] = [],
+  /** A folder of project-specific SDK templates (clients, emulator) copied into the output as they are. */
+  sdkTemplates?: string,
 ): GenerateResult {
   const diagnostics = new Diagnostics();
   const models = sets.map((spec) => buildModel(spec, diagnostics, reader));
@@ -97,5 +99,10 @@ export function generate(
     files.push(...emitSchemaSet(model, { banner, dir, runtimeImport: `${'../'.repeat(depth)}runtime/index.js` }));
   });
   files.push(...layerFiles);
+  if (sdkTemplates !== undefined) {
+    for (const t of readTemplateTree(sdkTemplates)) {
+      files.push({ path: t.path, content: `${banner([`${path.relative(process.cwd(), sdkTemplates).split(path.sep).join('/')}/${t.path}`])}\n${t.content}` });
+    }
+  }
   return { files: files.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0)), models, warnings: diagnostics.list() };
 }

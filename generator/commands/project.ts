@@ -9,6 +9,8 @@ export interface Target {
   readonly outDir: string;
   readonly sets: readonly SchemaSetSpec[];
   readonly layers: readonly OperatorLayerConfig[];
+  /** Folder of the project's SDK templates (clients, emulator), copied into the output. */
+  readonly sdk?: string;
 }
 
 interface ConfigFile {
@@ -16,6 +18,7 @@ interface ConfigFile {
   /** Schema files of each set (`schemas`; `xsd` is the older name, still read). */
   readonly sets: readonly { readonly name: string; readonly schemas?: readonly string[]; readonly xsd?: readonly string[] }[];
   readonly operators?: readonly OperatorLayerConfig[];
+  readonly sdk?: string;
 }
 
 export const CONFIG_FILE = 'codegen.config.json';
@@ -45,5 +48,6 @@ export function resolveTarget(xsd: readonly string[] | undefined, out: string | 
       entries: (s.schemas ?? s.xsd ?? []).map((f: string) => path.relative(process.cwd(), path.resolve(cwd, f))),
     })),
     layers: config.operators ?? [],
+    ...(config.sdk !== undefined ? { sdk: path.resolve(cwd, config.sdk) } : {}),
   };
 }

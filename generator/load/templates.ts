@@ -25,6 +25,25 @@ export function templatesDir(): string {
   }
 }
 
+/**
+ * Every .ts file under `dir` (recursively), with paths relative to `dir`: the project's own SDK
+ * glue (clients, emulator) that is copied into its output next to the generated sets.
+ */
+export function readTemplateTree(dir: string): TemplateFile[] {
+  const out: TemplateFile[] = [];
+  const walk = (sub: string) => {
+    for (const entry of readdirSync(path.join(dir, sub), { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : 1))) {
+      const rel = sub ? `${sub}/${entry.name}` : entry.name;
+      if (entry.isDirectory()) walk(rel);
+      else if (entry.name.endsWith('.ts') && !entry.name.endsWith('.d.ts') && !entry.name.endsWith('.test.ts')) {
+        out.push({ path: rel, content: readFileSync(path.join(dir, rel), 'utf8') });
+      }
+    }
+  };
+  if (existsSync(dir)) walk('');
+  return out;
+}
+
 export function readRuntimeTemplates(): TemplateFile[] {
   const dir = path.join(templatesDir(), 'runtime');
   return readdirSync(dir)
