@@ -9,7 +9,8 @@ import { emitOperatorLayer } from './emit/operator.js';
 import { emitRuntime } from './emit/runtime.js';
 import { emitSchemaSet, type EmittedFile } from './emit/schema-set.js';
 import { fileSystemReader, type SchemaReader } from './load/files.js';
-import { readRuntimeTemplates, readTemplateTree } from './load/templates.js';
+import { readPackageTemplates, readRuntimeTemplates, readTemplateTree } from './load/templates.js';
+import { emitPackage, type PackageConfig } from './emit/package.js';
 import { modelFromJsonSchema } from './model/from-json-schema/index.js';
 import { modelFromXsd } from './model/from-xsd/index.js';
 import type { SchemaModel } from './model/model.js';
@@ -78,6 +79,8 @@ export function generate(
   layers: readonly OperatorLayerConfig[] = [],
   /** A folder of project-specific SDK templates (clients, emulator) copied into the output as they are. */
   sdkTemplates?: string,
+  /** Makes the output a publishable package (package.json, README.md, tsconfig.json). */
+  pkg?: PackageConfig,
 ): GenerateResult {
   const diagnostics = new Diagnostics();
   const models = sets.map((spec) => buildModel(spec, diagnostics, reader));
@@ -103,6 +106,18 @@ export function generate(
     for (const t of readTemplateTree(sdkTemplates)) {
       files.push({ path: t.path, content: `${banner([`${path.relative(process.cwd(), sdkTemplates).split(path.sep).join('/')}/${t.path}`])}\n${t.content}` });
     }
+  }
+  if (pkg) {
+    files.push(
+      ...emitPackage(readPackageTemplates(), {
+        config: pkg,
+        generator: { name: GENERATOR_NAME, version: GENERATOR_VERSION },
+        files,
+        schemas: [...new Set(models.flatMap((m) => m.files.map((f) => f.path)))],
+        ...(layers[0] ? { pleskVersion: layers[0].version } : {}),
+        banner,
+      }),
+    );
   }
   return { files: files.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0)), models, warnings: diagnostics.list() };
 }

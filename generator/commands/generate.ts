@@ -15,7 +15,7 @@ export interface Io {
 export function runGenerate(target: Target, io: Io): number {
   const started = Date.now();
   // Nothing is printed before generation succeeds: a failure is one clear report, not progress noise.
-  const result = generate(target.sets, undefined, target.layers, target.sdk);
+  const result = generate(target.sets, undefined, target.layers, target.sdk, target.package);
   for (const w of result.warnings) io.err(formatDiagnostic(w));
   const changes = write(target.outDir, result.files);
   const rel = path.relative(process.cwd(), target.outDir) || '.';
@@ -27,7 +27,7 @@ export function runGenerate(target: Target, io: Io): number {
 }
 
 export function runCheck(target: Target, io: Io): number {
-  const result = generate(target.sets, undefined, target.layers, target.sdk);
+  const result = generate(target.sets, undefined, target.layers, target.sdk, target.package);
   const stale = check(target.outDir, result.files);
   const rel = path.relative(process.cwd(), target.outDir) || '.';
   if (stale.length === 0) {

@@ -1,6 +1,7 @@
 /** The project's own generation settings (codegen.config.json) and the --xsd/--out overrides. */
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
+import type { PackageConfig } from '../emit/package.js';
 import type { OperatorLayerConfig, SchemaSetSpec } from '../pipeline.js';
 import { moduleNameForSchemaFile } from '../naming/index.js';
 import { UsageError } from './usage.js';
@@ -11,6 +12,8 @@ export interface Target {
   readonly layers: readonly OperatorLayerConfig[];
   /** Folder of the project's SDK templates (clients, emulator), copied into the output. */
   readonly sdk?: string;
+  /** The output is a publishable package. */
+  readonly package?: PackageConfig;
 }
 
 interface ConfigFile {
@@ -19,6 +22,7 @@ interface ConfigFile {
   readonly sets: readonly { readonly name: string; readonly schemas?: readonly string[]; readonly xsd?: readonly string[] }[];
   readonly operators?: readonly OperatorLayerConfig[];
   readonly sdk?: string;
+  readonly package?: PackageConfig;
 }
 
 export const CONFIG_FILE = 'codegen.config.json';
@@ -49,5 +53,6 @@ export function resolveTarget(xsd: readonly string[] | undefined, out: string | 
     })),
     layers: config.operators ?? [],
     ...(config.sdk !== undefined ? { sdk: path.resolve(cwd, config.sdk) } : {}),
+    ...(config.package !== undefined ? { package: config.package } : {}),
   };
 }

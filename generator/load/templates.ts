@@ -51,3 +51,13 @@ export function readRuntimeTemplates(): TemplateFile[] {
     .sort()
     .map((f) => ({ path: `runtime/${f}`, content: readFileSync(path.join(dir, f), 'utf8') }));
 }
+
+/** The handlebars templates of the publishable package (templates/package/*.hbs). */
+export function readPackageTemplates(): TemplateFile[] {
+  const dir = path.join(templatesDir(), 'package');
+  if (!existsSync(dir)) return [];
+  return readdirSync(dir)
+    .filter((f) => f.endsWith('.hbs'))
+    .sort()
+    .map((f) => ({ path: `package/${f}`, content: readFileSync(path.join(dir, f), 'utf8') }));
+}
