@@ -10,8 +10,17 @@ import { resolveTarget } from './commands/project.js';
 import { UsageError, USAGE } from './commands/usage.js';
 import { runDiff } from './commands/diff.js';
 import { runFormat, runValidate } from './commands/validate.js';
+import { portOption, runDemo, runServe } from './commands/emulator.js';
 
-export async function main(argv: readonly string[], io: Io): Promise<number> {
+export interface MainOptions {
+  /** Stops `serve` (the program wires SIGINT and SIGTERM to it). */
+  readonly signal?: AbortSignal;
+  /** Raw output for in-place progress (the program's stdout when it is a terminal). */
+  readonly write?: (text: string) => void;
+  readonly tty?: boolean;
+}
+
+export async function main(argv: readonly string[], io: Io, options: MainOptions = {}): Promise<number> {
   const [command, ...rest] = argv;
   try {
     switch (command) {
@@ -65,6 +74,14 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
         const side = values.side;
         if (side !== undefined && side !== 'request' && side !== 'response' && side !== 'both') throw new UsageError(`--side must be request, response or both, not "${side}"`);
         return runDiff(positionals[0]!, positionals[1]!, { json: values.json ?? false, failOn, ...(side ? { side } : {}) }, io);
+      }
+      case 'serve': {
+        const { values } = parseArgs({ args: rest, options: { port: { type: 'string' }, verbose: { type: 'boolean' } }, allowPositionals: false, strict: true });
+        return await runServe({ port: portOption(values.port), verbose: values.verbose ?? false, signal: options.signal ?? new AbortController().signal }, io);
+      }
+      case 'demo': {
+        const { values } = parseArgs({ args: rest, options: { port: { type: 'string' }, quick: { type: 'boolean' } }, allowPositionals: false, strict: true });
+        return await runDemo({ port: portOption(values.port), quick: values.quick ?? false, tty: options.tty ?? false, ...(options.write ? { write: options.write } : {}) }, io);
       }
       case 'help':
       case '--help':
@@ -136,7 +153,11 @@ function invokedAsProgram(): boolean {
 }
 
 if (invokedAsProgram()) {
-  main(process.argv.slice(2), { out: (l) => process.stdout.write(`${l}\n`), err: (l) => process.stderr.write(`${l}\n`) }).then(
+  const stop = new AbortController();
+  // Only `serve` stops gracefully; every other command keeps the default (Ctrl+C ends it at once).
+  if (process.argv[2] === 'serve') for (const sig of ['SIGINT', 'SIGTERM'] as const) process.once(sig, () => stop.abort());
+  const options: MainOptions = { signal: stop.signal, tty: process.stdout.isTTY === true, write: (t) => process.stdout.write(t) };
+  main(process.argv.slice(2), { out: (l) => process.stdout.write(`${l}\n`), err: (l) => process.stderr.write(`${l}\n`) }, options).then(
     (code) => {
       process.exitCode = code;
     },

@@ -15,6 +15,11 @@ commands:
   diff [--json] [--fail-on breaking|any|never] [--side request|response|both] OLD NEW
                                                     semantic diff of two schema sets (XSD entry file or folder,
                                                     or JSON Schema); exit 1 on breaking changes by default
+  serve [--port N] [--verbose]                      run the emulator of the three APIs on 127.0.0.1 (default: a free
+                                                    port) until Ctrl+C; --verbose logs each request (redacted)
+  demo [--port N] [--quick]                         start the emulator and drive it with the generated clients:
+                                                    a Plesk webspace backup, an Akeeba backup, a JetBackup job;
+                                                    exit 0 when all three succeed, 1 otherwise
   help                                              this text
 
 exit codes: 0 success, 1 invalid input or stale output, 2 bad invocation or unreadable input`;
