@@ -1,7 +1,8 @@
 /**
  * The generated SDK is a publishable package: build it (its own tsconfig), `npm pack` it, install
  * the tarball into a fresh consumer project, type-check a small program against the installed types
- * (strict) and run it. The package must not depend on the generator.
+ * (strict) and run it: the codecs offline, then the clients against the packaged emulator. The package
+ * must not depend on the generator.
  */
 import { execFileSync, spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
@@ -15,9 +16,11 @@ const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
 
 const program = `
 import { backupWebspace, decodeBackupManagerResponse, encodeBackupManagerRequest, PROTOCOL_VERSION } from 'backup-api-sdk/plesk';
-import { BackupJobContains, BackupJobType } from 'backup-api-sdk/jetbackup';
+import { BackupJobContains, BackupJobStructure, BackupJobType } from 'backup-api-sdk/jetbackup';
 import { StepBackupResponseCodec } from 'backup-api-sdk/akeeba';
-import { EncodeError, PacketSystemError } from 'backup-api-sdk';
+import { EncodeError, PacketSystemError, clients } from 'backup-api-sdk';
+import { AkeebaClient, JetBackupClient, PleskClient } from 'backup-api-sdk/clients';
+import { JETBACKUP_SEED, startEmulator } from 'backup-api-sdk/emulator';
 
 const operations = [backupWebspace({ webspaceName: 'example.com', local: true, description: 'weekly' })] as const;
 const xml: string = encodeBackupManagerRequest(operations);
@@ -32,7 +35,23 @@ try {
   refused = e instanceof EncodeError;
 }
 const step = StepBackupResponseCodec.decode('{"status":200,"data":{"HasRun":false,"Domain":"finale","Step":"","Substep":"","Error":"","Warnings":[],"Archive":"site.jpa"}}');
+// The clients against the emulator, over real HTTP on loopback.
+const emu = await startEmulator({ plesk: { login: 'admin', password: 'pw', taskDurationMs: 50 }, akeeba: { secret: 's3cret', steps: 3, sleepTime: 5 }, jetbackup: { user: 'root', token: 'TOKEN0123456789TOKEN0123456789AB', runDurationMs: 20 } });
+let live: { task: string; archive: string | undefined; steps: number; deleted: string };
+try {
+  const plesk = new PleskClient({ url: emu.plesk.endpoint, login: 'admin', password: 'pw' });
+  const started = await plesk.backupWebspace({ webspaceName: 'example.com', local: true, description: 'package test' });
+  const task = await plesk.waitForTask(started.result.taskId!, { intervalMs: 20 });
+  const run = await new AkeebaClient({ url: emu.akeeba.endpoint, secret: 's3cret' }).runBackup({ profile: 1 });
+  const jet = new JetBackupClient({ url: emu.jetbackup.endpoint, user: 'root', token: 'TOKEN0123456789TOKEN0123456789AB' });
+  const job = await jet.createBackupJob({ name: 'pkg', type: BackupJobType.Accounts, destination: [JETBACKUP_SEED.destination], contains: BackupJobContains.all, structure: BackupJobStructure.Compressed });
+  live = { task: task.status, archive: run.archive?.endsWith('.jpa') ? 'jpa' : run.archive, steps: run.steps, deleted: await jet.deleteBackupJob(job._id) };
+} finally {
+  await emu.close();
+}
 console.log(JSON.stringify({
+  live,
+  namespaced: clients.PleskClient === PleskClient,
   version: PROTOCOL_VERSION,
   xml: xml.length > 0,
   taskId,
@@ -73,12 +92,14 @@ describe('the publishable SDK package', () => {
     const consumer = path.join(tmp, 'consumer');
     mkdirSync(consumer);
     writeFileSync(path.join(consumer, 'package.json'), JSON.stringify({ name: 'consumer', private: true, type: 'module' }));
-    execFileSync(npm, ['install', '--no-audit', '--no-fund', '--prefer-offline', '--silent', tarball], { cwd: consumer, encoding: 'utf8' });
+    const nodeTypes = (JSON.parse(readFileSync(path.join(repoRoot, 'package.json'), 'utf8')) as { devDependencies: Record<string, string> }).devDependencies['@types/node']!;
+    // @types/node: the emulator's declarations name node:http types (a Node program has them anyway).
+    execFileSync(npm, ['install', '--no-audit', '--no-fund', '--prefer-offline', '--silent', tarball, `@types/node@${nodeTypes}`], { cwd: consumer, encoding: 'utf8' });
     writeFileSync(path.join(consumer, 'main.ts'), program);
     writeFileSync(
       path.join(consumer, 'tsconfig.json'),
       JSON.stringify({
-        compilerOptions: { target: 'ES2022', module: 'NodeNext', moduleResolution: 'NodeNext', strict: true, exactOptionalPropertyTypes: true, noUncheckedIndexedAccess: true, skipLibCheck: false, outDir: 'out', types: [] },
+        compilerOptions: { target: 'ES2022', module: 'NodeNext', moduleResolution: 'NodeNext', strict: true, exactOptionalPropertyTypes: true, noUncheckedIndexedAccess: true, skipLibCheck: false, outDir: 'out', types: ['node'] },
         files: ['main.ts'],
       }),
     );
@@ -87,6 +108,8 @@ describe('the publishable SDK package', () => {
     const run = spawnSync(process.execPath, [path.join(consumer, 'out/main.js')], { cwd: consumer, encoding: 'utf8' });
     expect(run.stderr).toBe('');
     expect(JSON.parse(run.stdout)).toEqual({
+      live: { task: 'finished', archive: 'jpa', steps: 3, deleted: 'Backup Job Deleted Successfully' },
+      namespaced: true,
       version: '1.6.9.0',
       xml: true,
       taskId: '42',
