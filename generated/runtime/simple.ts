@@ -56,6 +56,16 @@ export function jsTypeOf(t: SimpleTypeDesc): JsKind | 'union' {
   return jsTypeOfBuiltin(t.builtin);
 }
 
+/**
+ * Can a value of this type be an array? List types (`variety` 'list', and the built-in lists
+ * xs:NMTOKENS, xs:IDREFS, xs:ENTITIES and their restrictions, which have variety 'atomic'), and
+ * unions with such a member.
+ */
+export function hasListValues(t: SimpleTypeDesc): boolean {
+  if (t.variety === 'union') return (t.members ?? []).some((m) => hasListValues(m()));
+  return jsTypeOf(t) === 'list';
+}
+
 export function jsTypeOfBuiltin(b: BuiltinName): JsKind {
   return LIST_ITEM[b] !== undefined ? 'list' : INFO[b].js;
 }

@@ -8,7 +8,7 @@ import { describeFirst, simpleTypeOf, type CComplex, type CGroup, type CParticle
 import type { Issue, IssueCode } from './errors.js';
 import { pathNode, renderPath, SiblingCounter, type PathNode } from './path.js';
 import type { AttributeDesc, ComplexTypeDesc, ElementDesc, SimpleTypeDesc, TypeDesc } from './schema.js';
-import { Problem } from './simple.js';
+import { hasListValues, Problem } from './simple.js';
 import { escapeAttribute, escapeText, isXmlText } from './xml-reader.js';
 
 export const XSI_NS = 'http://www.w3.org/2001/XMLSchema-instance';
@@ -264,11 +264,18 @@ export class ValueWalker {
       for (const item of v) this.element(d.name, type, d.nillable, d.fixed, item, here, counter.next(d.name, canRepeat));
       return;
     }
-    if (Array.isArray(v) && !(type.kind === 'simple' && type.variety === 'list')) {
+    if (Array.isArray(v) && !this.#listValued(type)) {
       this.#issue(here, d.name, 1, 'wrong-type', `<${d.name}> occurs at most once: expected a single value, not an array`);
       return;
     }
     this.element(d.name, type, d.nillable, d.fixed, v, here, counter.next(d.name, canRepeat));
+  }
+
+  /** Is an array a value of this type (a list, or a union with a list member), as the decoder gives it? */
+  #listValued(type: TypeDesc): boolean {
+    if (type.kind === 'complex' && this.#compiler.complex(type).shape !== 'simple') return false;
+    const t = simpleTypeOf(type);
+    return t !== undefined && hasListValues(t);
   }
 
   #wildcard(c: CComplex, prop: string, min: number, max: number, v: unknown, here: PathNode, counter: SiblingCounter): void {
