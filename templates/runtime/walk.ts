@@ -95,7 +95,7 @@ export class ValueWalker {
     if (value === null) {
       if (!nillable) {
         this.#issue(parent, name, index, 'not-nillable', `<${name}> is not nillable: null is not allowed (omit it if it is optional)`);
-      } else w?.empty(name, ` xmlns:xsi="${XSI_NS}" xsi:nil="true"`);
+      } else if (this.#nilAttributesOk(type, name, parent, index)) w?.empty(name, ` xmlns:xsi="${XSI_NS}" xsi:nil="true"`);
       return;
     }
     if (type.kind === 'simple') {
@@ -122,6 +122,23 @@ export class ValueWalker {
       case 'object':
         this.#object(c, name, value, parent, index);
     }
+  }
+
+  /**
+   * null is a nilled element, and carries no attributes (the decoder also gives null for a nilled
+   * element, checking and then dropping its attributes). A nilled element still needs its required
+   * attributes (XSD 1.0 section 3.3.4), so null is not a value of a type that has any.
+   */
+  #nilAttributesOk(type: TypeDesc, name: string, parent: PathNode | undefined, index: number): boolean {
+    if (type.kind !== 'complex') return true;
+    const required = type.attributes.filter((a) => a.required);
+    if (required.length === 0) return true;
+    const here = pathNode(parent, name, index);
+    for (const a of required) {
+      this.#issue(here, `@${a.name}`, 1, 'missing-attribute',
+        `attribute "${a.name}" is required, and null (xsi:nil) cannot carry attributes: <${name}> cannot be nil here`);
+    }
+    return false;
   }
 
   #object(c: CComplex, name: string, value: unknown, parent: PathNode | undefined, index: number): void {

@@ -45,6 +45,19 @@ export const probes: readonly Probe[] = [
     },
   },
   {
+    id: 'nil-attributes-dropped',
+    async run() {
+      // null is a nilled element without attributes; a nilled element with (required) attributes has no value.
+      const Marker = complex('Marker', EMPTY, { attributes: [attr('id', 'id', () => xs.int, { required: true })] });
+      const T = complex('T', elements(seq([el('m', 'm', () => Marker, { nillable: true })])));
+      const c = codec<{ m: null }>('t', () => T);
+      const xml = '<t><m xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" xsi:nil="true" id="1"/></t>';
+      const decoded = c.decode(xml);
+      const issues = c.validate(decoded);
+      return issues.length ? `${xml} decodes to ${JSON.stringify(decoded)}, which validate refuses: ${issues.map((i) => `${i.path} [${i.code}]`).join(', ')}` : undefined;
+    },
+  },
+  {
     id: 'all-inside-sequence',
     run: () => invalidSchemaAccepted('all-in-sequence.xsd'),
   },

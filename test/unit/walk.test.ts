@@ -2,7 +2,8 @@
 import { describe, expect, it } from 'vitest';
 import { xs } from '../../templates/runtime/builtins.js';
 import { codec } from '../../templates/runtime/codec.js';
-import { complex, el, elements, seq, simple, simpleContent, type TypeDesc } from '../../templates/runtime/schema.js';
+import { attr, complex, el, elements, EMPTY, seq, simple, simpleContent, type TypeDesc } from '../../templates/runtime/schema.js';
+import { XSI_NS as XSI } from '../../templates/runtime/walk.js';
 
 /** A codec of <l> whose one child <t> (maxOccurs 1) has type `t`. */
 const one = (t: () => TypeDesc) => codec<{ t: unknown }>('l', () => complex('L', elements(seq([el('t', 't', t)]))));
@@ -34,5 +35,31 @@ describe('list-valued elements (maxOccurs 1)', () => {
     expect(one(() => IntsOrWord).validate({ t: ['a'] })).toMatchObject([{ path: '/l/t' }]);
     expect(one(() => Tokens).validate({ t: ['a', 'b', 'c', 'd'] })).toMatchObject([{ path: '/l/t', code: 'max-length' }]);
     expect(one(() => xs.NMTOKENS).validate({ t: [] })).toMatchObject([{ path: '/l/t', code: 'invalid-value' }]);
+  });
+});
+
+describe('null for a nillable element (xsi:nil)', () => {
+  const Marker = complex('Marker', EMPTY, { attributes: [attr('id', 'id', () => xs.int, { required: true }), attr('note', 'note', () => xs.string)] });
+  const Loose = complex('Loose', EMPTY, { attributes: [attr('note', 'note', () => xs.string)] });
+  const T = complex('T', elements(seq([el('m', 'm', () => Marker, { nillable: true, min: 0 }), el('n', 'n', () => Loose, { nillable: true, min: 0 })])));
+  const c = codec<{ m?: unknown; n?: unknown }>('t', () => T);
+
+  it('is refused when the type has a required attribute, which null cannot carry', () => {
+    expect(c.validate({ m: null })).toMatchObject([{ path: '/t/m/@id', code: 'missing-attribute' }]);
+    expect(() => c.encode({ m: null })).toThrow(/\/t\/m\/@id/);
+    // what the walker refuses, the decoder refuses too
+    expect(c.validateXml(`<t><m xmlns:xsi="${XSI}" xsi:nil="true"/></t>`)).toMatchObject([{ path: '/t/m/@id', code: 'missing-attribute' }]);
+  });
+
+  it('is accepted when the attributes are optional', () => {
+    expect(c.validate({ n: null })).toEqual([]);
+    const xml = c.encode({ n: null });
+    expect(xml).toBe(`<t><n xmlns:xsi="${XSI}" xsi:nil="true"/></t>`);
+    expect(c.decode(xml)).toEqual({ n: null });
+  });
+
+  it('is refused at the root for a type with a required attribute', () => {
+    const root = codec<unknown>('m', () => Marker, { nillable: true });
+    expect(root.validate(null)).toMatchObject([{ path: '/m/@id', code: 'missing-attribute' }]);
   });
 });
