@@ -168,6 +168,49 @@ describe('each diagnostic: code, file:line, schema path', () => {
     expect(r.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
   });
 
+  it('xs:all inside a sequence or choice, directly or through a group ref, is an error (XSD 1.0 cos-all-limited)', () => {
+    const inSequence = one(
+      { 'main.xsd': xsd(['<xs:complexType name="T">', '  <xs:sequence>', '    <xs:element name="first" type="xs:string"/>', '    <xs:all><xs:element name="a" type="xs:int"/></xs:all>', '  </xs:sequence>', '</xs:complexType>'].join('\n')) },
+      'invalid-schema',
+    );
+    expect(inSequence).toBe(
+      "main.xsd:5 /xs:schema/xs:complexType[@name='T']/xs:sequence/xs:all: xs:all cannot be inside xs:sequence: an xs:all group must be the whole content model [invalid-schema]",
+    );
+    const viaGroup = one(
+      {
+        'main.xsd': xsd(
+          [
+            '<xs:group name="G"><xs:all><xs:element name="a" type="xs:int"/></xs:all></xs:group>',
+            '<xs:complexType name="T"><xs:choice><xs:element name="b" type="xs:int"/><xs:group ref="G"/></xs:choice></xs:complexType>',
+          ].join('\n'),
+        ),
+      },
+      'invalid-schema',
+    );
+    expect(viaGroup).toMatch(/^main\.xsd:3 \/xs:schema\/xs:complexType\[@name='T'\]\/xs:choice\/xs:group: xs:group "G" \(an xs:all\) cannot be inside xs:choice/);
+    // a whole content model, also through a group ref, is fine
+    expect(errors({ 'main.xsd': xsd('<xs:group name="G"><xs:all><xs:element name="a" type="xs:int"/></xs:all></xs:group><xs:complexType name="T"><xs:group ref="G"/></xs:complexType><xs:complexType name="U"><xs:all><xs:element name="a" type="xs:int"/></xs:all></xs:complexType>') })).toEqual([]);
+  });
+
+  it('an extension that adds particles to an xs:all content model is an error', () => {
+    const message = one(
+      {
+        'main.xsd': xsd(
+          [
+            '<xs:complexType name="B"><xs:all><xs:element name="a" type="xs:int"/></xs:all></xs:complexType>',
+            '<xs:complexType name="D"><xs:complexContent><xs:extension base="B">',
+            '  <xs:sequence><xs:element name="c" type="xs:int"/></xs:sequence>',
+            '</xs:extension></xs:complexContent></xs:complexType>',
+          ].join('\n'),
+        ),
+      },
+      'invalid-schema',
+    );
+    expect(message).toMatch(/^main\.xsd:3 \/xs:schema\/xs:complexType\[@name='D'\]\/xs:complexContent\/xs:extension: an extension cannot add particles when the base type's content model is an xs:all/);
+    // extending with attributes only keeps the all group whole
+    expect(errors({ 'main.xsd': xsd('<xs:complexType name="B"><xs:all><xs:element name="a" type="xs:int"/></xs:all></xs:complexType><xs:complexType name="D"><xs:complexContent><xs:extension base="B"><xs:attribute name="x" type="xs:int"/></xs:extension></xs:complexContent></xs:complexType>') })).toEqual([]);
+  });
+
   it('not well-formed schema file: the line of the error, no path', () => {
     const message = one({ 'main.xsd': '<xs:schema xmlns:xs="http://www.w3.org/2001/XMLSchema">\n  <xs:element name="a">\n</xs:schema>\n' }, 'not-well-formed');
     expect(message).toMatch(/^main\.xsd:3: not well-formed XML: .*xs:element.* \[not-well-formed\]$/);

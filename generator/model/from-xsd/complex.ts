@@ -58,7 +58,7 @@ export function buildComplexType(
         }
         if (method.local === 'extension') {
           const baseParticle = baseComplex?.content.kind === 'elements' ? baseComplex.content.particle : undefined;
-          content = extendContent(baseParticle, own.particle, method);
+          content = extendContent(ctx, baseParticle, own.particle, method);
           attributes = mergeAttributes(ctx, baseComplex?.attributes ?? [], own.attributes, 'extension');
           anyAttribute ||= baseComplex?.anyAttribute ?? false;
         } else {
@@ -121,10 +121,15 @@ export function buildComplexType(
   );
 }
 
-function extendContent(base: Particle | undefined, own: Particle | undefined, at: XmlNode): ComplexContent {
+function extendContent(ctx: XsdContext, base: Particle | undefined, own: Particle | undefined, at: XmlNode): ComplexContent {
   if (!base && !own) return { kind: 'empty' };
   if (!base) return { kind: 'elements', particle: own! };
   if (!own) return { kind: 'elements', particle: base };
+  if (base.kind === 'all' || own.kind === 'all') {
+    // The extension would be sequence(base, own) with an all group inside (XSD 1.0 cos-all-limited).
+    const which = base.kind === 'all' ? 'the base type\'s content model is an xs:all' : 'the extension\'s own content model is an xs:all';
+    ctx.diagnostics.error('invalid-schema', (own.kind === 'all' ? own : at).source, `an extension cannot add particles when ${which}: an xs:all group must be the whole content model`);
+  }
   return {
     kind: 'elements',
     particle: { kind: 'sequence', occurs: { min: 1, max: 1 }, particles: [base, own], propName: '', source: at.source },

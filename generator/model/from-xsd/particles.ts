@@ -106,6 +106,12 @@ function buildGroup(
       continue;
     }
     const p = buildParticle(ctx, c, b, groupRefs);
+    if (p?.kind === 'all') {
+      // XSD 1.0 (cos-all-limited): an all group is a whole content model, never a member of another group.
+      const what = ctx.isXsd(c, 'group') ? `xs:group "${c.attrs['ref'] ?? ''}" (an xs:all)` : 'xs:all';
+      ctx.diagnostics.error('invalid-schema', c.source, `${what} cannot be inside xs:${local}: an xs:all group must be the whole content model`);
+      continue;
+    }
     if (p) particles.push(p);
   }
   if (local === 'all') {
