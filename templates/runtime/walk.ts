@@ -191,7 +191,8 @@ export class ValueWalker {
       this.#issue(here, `@${a.name}`, 1, r.code, r.message);
       return undefined;
     }
-    if (a.fixed !== undefined && !this.#isFixed(a.type(), r, a.fixed)) {
+    if (a.fixed !== undefined) {
+      if (this.#isFixed(a.type(), r, a.fixed)) return a.fixed; // the schema's own text (see #format)
       this.#issue(here, `@${a.name}`, 1, 'fixed-value', `attribute "${a.name}" must be "${a.fixed}"`);
       return undefined;
     }
@@ -373,7 +374,11 @@ export class ValueWalker {
       this.#issue(parent, name, index, r.code, r.message);
       return undefined;
     }
-    if (fixed !== undefined && !this.#isFixed(t, r, fixed)) {
+    if (fixed !== undefined) {
+      // The value equals the fixed one: write the schema's literal as given, not the canonical form.
+      // XSD 1.0 compares values, but libxml2 (Plesk's validator) compares the text with the literal,
+      // so fixed="1.50" must be written 1.50, not 1.5.
+      if (this.#isFixed(t, r, fixed)) return fixed;
       this.#issue(parent, name, index, 'fixed-value', `<${name}> must be "${fixed}"`);
       return undefined;
     }

@@ -63,3 +63,33 @@ describe('null for a nillable element (xsi:nil)', () => {
     expect(root.validate(null)).toMatchObject([{ path: '/m/@id', code: 'missing-attribute' }]);
   });
 });
+
+describe('fixed values', () => {
+  const T = complex(
+    'T',
+    elements(
+      seq([
+        el('format', 'format', () => xs.decimal, { fixed: '1.50' }),
+        el('count', 'count', () => xs.int, { fixed: '+7', min: 0 }),
+        el('mode', 'mode', () => xs.token, { fixed: 'a  b', min: 0 }),
+      ]),
+    ),
+    { attributes: [attr('version', 'version', () => xs.int, { fixed: '01' })] },
+  );
+  const c = codec<Record<string, unknown>>('t', () => T);
+
+  it('are written as the schema writes them (libxml2 compares the text), when the value equals them', () => {
+    const xml = c.encode({ version: 1, format: '1.5', count: 7, mode: 'a b' });
+    expect(xml).toBe('<t version="01"><format>1.50</format><count>+7</count><mode>a  b</mode></t>');
+    expect(c.decode(xml)).toEqual({ version: 1, format: '1.5', count: 7, mode: 'a b' });
+  });
+
+  it('still refuses another value', () => {
+    expect(c.validate({ version: 2, format: '1.6', count: 8, mode: 'a' }).map((i) => [i.path, i.code])).toEqual([
+      ['/t/@version', 'fixed-value'],
+      ['/t/format', 'fixed-value'],
+      ['/t/count', 'fixed-value'],
+      ['/t/mode', 'fixed-value'],
+    ]);
+  });
+});
