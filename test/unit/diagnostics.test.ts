@@ -211,6 +211,29 @@ describe('each diagnostic: code, file:line, schema path', () => {
     expect(errors({ 'main.xsd': xsd('<xs:complexType name="B"><xs:all><xs:element name="a" type="xs:int"/></xs:all></xs:complexType><xs:complexType name="D"><xs:complexContent><xs:extension base="B"><xs:attribute name="x" type="xs:int"/></xs:extension></xs:complexContent></xs:complexType>') })).toEqual([]);
   });
 
+  it('content models that break Unique Particle Attribution are errors; deterministic ones are not', () => {
+    const type = (body: string) => ({ 'main.xsd': xsd(`<xs:complexType name="T">\n${body}\n</xs:complexType>`) });
+    expect(one(type('<xs:choice>\n<xs:element name="known" type="xs:int"/>\n<xs:any namespace="##any" processContents="skip"/>\n</xs:choice>'), 'invalid-schema')).toBe(
+      "main.xsd:5 /xs:schema/xs:complexType[@name='T']/xs:choice/xs:any: content model of type \"T\" is not deterministic (Unique Particle Attribution): " +
+        '<known> can start this xs:any and also an earlier branch of the xs:choice (line 4) [invalid-schema]',
+    );
+    expect(one(type('<xs:sequence>\n<xs:element name="a" type="xs:int" minOccurs="0"/>\n<xs:element name="a" type="xs:int"/>\n</xs:sequence>'), 'invalid-schema')).toMatch(
+      /^main\.xsd:4 \/xs:schema\/xs:complexType\[@name='T'\]\/xs:sequence\/xs:element\[1\]: .*<a> can continue this element <a>, which may occur 0 to 1 times, or start what follows it/,
+    );
+    expect(errors(type('<xs:choice><xs:element name="a" type="xs:int"/><xs:sequence><xs:element name="a" type="xs:int"/><xs:element name="b" type="xs:int"/></xs:sequence></xs:choice>'))).toHaveLength(1);
+    expect(errors(type('<xs:sequence><xs:sequence minOccurs="0"><xs:element name="a" type="xs:int"/><xs:element name="b" type="xs:int" minOccurs="0"/></xs:sequence><xs:element name="b" type="xs:int"/></xs:sequence>'))).toHaveLength(1);
+    // deterministic: the same particle again (another iteration), required separators, counted repeats, a wildcard after the known names
+    for (const ok of [
+      '<xs:choice maxOccurs="unbounded"><xs:element name="a" type="xs:int" minOccurs="0"/><xs:element name="b" type="xs:int" minOccurs="0"/></xs:choice>',
+      '<xs:sequence><xs:element name="a" type="xs:int" maxOccurs="unbounded"/><xs:element name="b" type="xs:int"/><xs:element name="a" type="xs:int" minOccurs="0"/></xs:sequence>',
+      '<xs:sequence><xs:element name="a" type="xs:int" minOccurs="2" maxOccurs="2"/><xs:element name="a" type="xs:int"/></xs:sequence>',
+      '<xs:sequence><xs:element name="known" type="xs:int"/><xs:any namespace="##any" processContents="skip" minOccurs="0" maxOccurs="unbounded"/></xs:sequence>',
+      '<xs:choice><xs:element name="a" type="xs:int"/><xs:any namespace="##other" processContents="lax"/></xs:choice>',
+    ]) {
+      expect(errors(type(ok)), ok).toEqual([]);
+    }
+  });
+
   it('not well-formed schema file: the line of the error, no path', () => {
     const message = one({ 'main.xsd': '<xs:schema xmlns:xs="http://www.w3.org/2001/XMLSchema">\n  <xs:element name="a">\n</xs:schema>\n' }, 'not-well-formed');
     expect(message).toMatch(/^main\.xsd:3: not well-formed XML: .*xs:element.* \[not-well-formed\]$/);

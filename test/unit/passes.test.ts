@@ -362,6 +362,6 @@ describe('assign-names', () => {
   });
 
   it('the passes run in this order', () => {
-    expect(PASSES.map((p) => p.name)).toEqual(['reachability', 'normalize-particles', 'translate-patterns', 'assign-names']);
+    expect(PASSES.map((p) => p.name)).toEqual(['reachability', 'check-determinism', 'normalize-particles', 'translate-patterns', 'assign-names']);
   });
 });
