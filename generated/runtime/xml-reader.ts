@@ -77,31 +77,61 @@ interface SaxesInternals {
   chunk: string;
   i: number;
   prevI: number;
-  tag: { readonly name: string } | null;
+  tag: SaxesTag | null;
   readonly tags: readonly { readonly name: string }[];
   readonly attribList: readonly unknown[];
   sawRoot: boolean;
+  readonly closedRoot: boolean;
+  readonly fragmentOpt: boolean;
+  forbiddenState: number;
+  chunkPosition: number;
+  positionAtNewLine: number;
+  readonly textHandler: ((text: string) => void) | undefined;
+  getCode(): number;
+  fail(message: string): void;
+  openTag(): void;
   carriedFromPrevious: string | undefined;
   line: number;
   column: number;
   processAttribs: () => void;
   closeTag: () => void;
 }
+/** saxes' tag object; `attributes` is made only for tags that have attributes (see hookOpenTag). */
+interface SaxesTag {
+  readonly name: string;
+  attributes: Record<string, string> | null;
+  isSelfClosing: boolean;
+}
 interface SaxesPrototype {
   readonly sDoctype: StateFn;
   readonly sText: StateFn;
+  readonly sOpenTag: StateFn;
+  readonly getCode10: () => number;
+  readonly captureNameChars: () => number;
+  readonly handleTextInRoot: () => void;
   readonly sOpenWaka: StateFn;
   readonly sOpenWakaBang: StateFn;
   readonly sEntity: StateFn;
   readonly processAttribsPlain: StateFn;
   readonly closeTag: StateFn;
+  readonly sCloseTag: StateFn;
 }
 const S_DOCTYPE = 2;
 const S_TEXT = 13;
 const S_ENTITY = 14;
 const S_OPEN_WAKA = 15;
 const S_OPEN_WAKA_BANG = 16;
+const S_OPEN_TAG = 34;
+const S_OPEN_TAG_SLASH = 35;
+const S_ATTRIB = 36;
+const S_CLOSE_TAG = 43;
+const S_CLOSE_TAG_SAW_WHITE = 44;
+const EOC = -1;
+const NL_LIKE = -2;
+const FORBIDDEN_START = 0;
 const STATE_COUNT = 45;
+
+const PROTO = SaxesParser.prototype as unknown as SaxesPrototype;
 
 const INPUT_NONE = 0;
 const INPUT_STRING = 1;
@@ -156,8 +186,10 @@ export class XmlReader {
   private readonly hookOpenWakaBang: StateFn;
   private readonly hookText: StateFn;
   private readonly hookEntity: StateFn;
+  private readonly hookOpenTag: StateFn;
   private readonly hookProcessAttribs: StateFn;
   private readonly hookCloseTag: StateFn;
+  private readonly hookCloseTagName: StateFn;
 
   constructor(handler: XmlEventHandler, options?: XmlReaderOptions) {
     this.handler = handler;
@@ -172,7 +204,7 @@ export class XmlReader {
           this.markLine, this.markColumn);
       }
       this.openLines[depth] = this.markLine;
-      this.handler.open(tag.name, this.hasAttributes ? tag.attributes : null);
+      this.handler.open(tag.name, this.hasAttributes ? (tag as unknown as SaxesTag).attributes : null);
     };
     this.onCloseTag = (tag) => {
       this.textEvent = false;
@@ -211,6 +243,7 @@ export class XmlReader {
     const sOpenWaka = proto.sOpenWaka;
     const sOpenWakaBang = proto.sOpenWakaBang;
     const sText = proto.sText;
+    const handleTextInRoot = proto.handleTextInRoot;
     const sEntity = proto.sEntity;
     const processAttribsPlain = proto.processAttribsPlain;
     const closeTag = proto.closeTag;
@@ -227,12 +260,85 @@ export class XmlReader {
     };
     // Entered at the start of each run of character data (and again after entities and chunk ends, when
     // saxes has text buffered: then the run started earlier).
+    //
+    // Fast path (same result as saxes' own loop, without a call per character): a run of character data
+    // inside the root that ends at a '<' in this chunk and holds only TAB, LF and characters from U+0020
+    // to U+D7FF other than '&', ']' and '>'. Anything else (CR, entities, ']]>' tracking, surrogates,
+    // characters XML forbids, the end of the chunk) goes to saxes' loop from the start of the run.
     this.hookText = function (this: SaxesInternals): void {
       if (this.text.length === 0) {
         reader.textLine = this.line;
         reader.textColumn = this.column + 1;
       }
-      sText.call(this);
+      if (this.tags.length === 0) {
+        sText.call(this);
+        return;
+      }
+      const chunk = this.chunk;
+      const start = this.i;
+      const n = chunk.length;
+      let j = start;
+      let lastNl = -1;
+      let lines = 0;
+      let c = 0;
+      for (; j < n; j++) {
+        c = chunk.charCodeAt(j);
+        if (c >= 0x20) {
+          if (c >= 0xd800 || c === 0x3c || c === 0x26 || c === 0x5d || c === 0x3e) break;
+        } else if (c === 0x0a) {
+          lines++;
+          lastNl = j;
+        } else if (c !== 0x09) break;
+      }
+      if (j >= n || c !== 0x3c) {
+        handleTextInRoot.call(this);
+        return;
+      }
+      if (lastNl >= 0) {
+        this.line += lines;
+        this.column = j - lastNl; // the characters after the last LF, and the '<'
+        this.positionAtNewLine = this.chunkPosition + lastNl + 1;
+      } else this.column += j - start + 1;
+      this.prevI = j;
+      this.i = j + 1;
+      this.state = S_OPEN_WAKA;
+      this.forbiddenState = FORBIDDEN_START;
+      const handler = this.textHandler;
+      if (handler !== undefined) {
+        const text = this.text;
+        if (text.length !== 0) {
+          this.text = '';
+          handler(text + chunk.slice(start, j));
+        } else if (j !== start) handler(chunk.slice(start, j));
+      }
+    };
+    // saxes' sOpenTag, without the null-prototype attribute object of every tag: hookProcessAttribs makes
+    // it for the tags that have attributes.
+    this.hookOpenTag = function (this: SaxesInternals): void {
+      const c = captureName.call(this);
+      if (c === EOC) return;
+      this.tag = { name: this.name, attributes: null, isSelfClosing: false };
+      this.name = '';
+      this.sawRoot = true;
+      if (!this.fragmentOpt && this.closedRoot) this.fail('documents may contain only one root.');
+      switch (c) {
+        case 0x3e: // >
+          this.openTag();
+          break;
+        case 0x2f: // /
+          this.state = S_OPEN_TAG_SLASH;
+          break;
+        default:
+          if (!(c === 0x20 || c === 0x0a || c === 0x0d || c === 0x09)) this.fail('disallowed character in tag name.');
+          this.state = S_ATTRIB;
+      }
+    };
+    // saxes' sCloseTag with the faster name reading.
+    this.hookCloseTagName = function (this: SaxesInternals): void {
+      const c = captureName.call(this);
+      if (c === 0x3e) this.closeTag();
+      else if (c === 0x20 || c === 0x0a || c === 0x0d || c === 0x09) this.state = S_CLOSE_TAG_SAW_WHITE;
+      else if (c !== EOC) this.fail('disallowed character in closing tag.');
     };
     // Entered with the '&' of an entity reference just consumed (and again at the start of the next chunk
     // when the reference is split, then with part of its name buffered).
@@ -250,6 +356,7 @@ export class XmlReader {
         reader.hasAttributes = false;
       } else {
         reader.hasAttributes = true;
+        if (this.tag !== null && this.tag.attributes === null) this.tag.attributes = Object.create(null) as Record<string, string>;
         processAttribsPlain.call(this);
       }
     };
@@ -381,6 +488,8 @@ export class XmlReader {
     table[S_OPEN_WAKA_BANG] = this.hookOpenWakaBang;
     table[S_TEXT] = this.hookText;
     table[S_ENTITY] = this.hookEntity;
+    table[S_OPEN_TAG] = this.hookOpenTag;
+    table[S_CLOSE_TAG] = this.hookCloseTagName;
     p.processAttribs = this.hookProcessAttribs;
     p.closeTag = this.hookCloseTag;
     saxes.on('opentag', this.onOpenTag);
@@ -708,6 +817,44 @@ export function isXmlText(s: string): boolean {
 // ---------------------------------------------------------------------------------------------------------
 // Internals.
 
+// saxes reads names one character at a time; this reads the ASCII name characters in a loop and leaves
+// the character that ends the name (and any non-ASCII name character) to saxes' own code.
+function captureName(this: SaxesInternals): number {
+  const chunk = this.chunk;
+  const start = this.i;
+  const n = chunk.length;
+  let j = start;
+  while (j < n) {
+    const c = chunk.charCodeAt(j);
+    if (c < 0x80 && ASCII_NAME_CHAR[c] === 1) j++;
+    else break;
+  }
+  if (j === start) return PROTO.captureNameChars.call(this);
+  this.column += j - start;
+  this.i = j;
+  this.name += chunk.slice(start, j);
+  if (j < n) {
+    const c = chunk.charCodeAt(j);
+    if (c === 0x3e || c === 0x2f || c === 0x20) {
+      // Not name characters and not line ends: what saxes' getCode would do.
+      this.prevI = j;
+      this.i = j + 1;
+      this.column++;
+      return c;
+    }
+  }
+  return PROTO.captureNameChars.call(this);
+}
+
+/** ASCII characters of XML 1.0 NameChar: letters, digits, '-', '.', ':' and '_' (1 = yes). */
+const ASCII_NAME_CHAR: Uint8Array = (() => {
+  const t = new Uint8Array(128);
+  for (let c = 0; c < 128; c++) {
+    if ((c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a) || (c >= 0x30 && c <= 0x39) || c === 0x2d || c === 0x2e || c === 0x3a || c === 0x5f) t[c] = 1;
+  }
+  return t;
+})();
+
 function limit(value: number | undefined, fallback: number, name: string): number {
   if (value === undefined) return fallback;
   if (!(value >= 1)) throw new RangeError(`XmlReader: ${name} must be at least 1, got ${value}`);
@@ -721,6 +868,9 @@ function checkInternals(p: SaxesInternals): void {
     !Array.isArray(table) || table.length !== STATE_COUNT ||
     table[S_DOCTYPE] !== proto.sDoctype || table[S_TEXT] !== proto.sText || table[S_ENTITY] !== proto.sEntity ||
     table[S_OPEN_WAKA] !== proto.sOpenWaka || table[S_OPEN_WAKA_BANG] !== proto.sOpenWakaBang ||
+    table[S_OPEN_TAG] !== proto.sOpenTag || table[S_CLOSE_TAG] !== proto.sCloseTag || typeof proto.captureNameChars !== 'function' ||
+    typeof proto.handleTextInRoot !== 'function' || p.getCode !== proto.getCode10 || typeof p.openTag !== 'function' ||
+    typeof p.forbiddenState !== 'number' || typeof p.chunkPosition !== 'number' || typeof p.positionAtNewLine !== 'number' ||
     p.processAttribs !== proto.processAttribsPlain || typeof proto.closeTag !== 'function' ||
     !Array.isArray(p.tags) || !Array.isArray(p.attribList) || typeof p.state !== 'number'
   ) {
