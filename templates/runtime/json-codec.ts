@@ -7,7 +7,7 @@
  * forbids them; nothing is dropped silently.
  */
 import { DecodeError, EncodeError, errorsOf, JsonParseError, summarize, type Issue, type IssueCode } from './errors.js';
-import type { JsonObjectDesc, JsonPropDesc, JsonScalarDesc, JsonTypeDesc } from './json-schema.js';
+import type { JsonObjectDesc, JsonPropDesc, JsonScalar, JsonScalarDesc, JsonTypeDesc } from './json-schema.js';
 import { readJson, type JsonReadOptions } from './json-reader.js';
 
 export interface JsonValidateOptions {
@@ -348,9 +348,13 @@ export class JsonCodec<T> {
   }
 
   /** Issues of a TypeScript value (errors and warnings). */
-  validate(value: unknown, options: JsonValidateOptions = {}): Issue[] {
+  validate(value: unknown, options?: JsonValidateOptions): Issue[] {
     if (value === null && this.#nullable) return [];
-    const w = new Walker('check', options, this.#objects);
+    // A compiled pre-check first: it builds no paths and allocates nothing, and answers CLEAN only
+    // when the walker would report no issue at all. Anything else (an issue, or a doubt) is walked
+    // as before, so the issues, their pointers, codes and messages are the walker's.
+    if (quickCheck(this.#type(), value, options?.partial ?? false) === CLEAN) return [];
+    const w = new Walker('check', options ?? {}, this.#objects);
     run(w, this.#type(), value);
     return w.issues;
   }
@@ -371,6 +375,257 @@ export class JsonCodec<T> {
   /** JSON text of a value; throws EncodeError listing every error. */
   encode(value: T, options: { readonly indent?: number | string; readonly partial?: boolean } = {}): string {
     return JSON.stringify(this.toWire(value, options.partial ? { partial: true } : {}), null, options.indent);
+  }
+}
+
+/*
+ * The validate pre-check. Each descriptor is compiled once (per descriptor, cached) into a checker
+ * that answers, for a TypeScript value, what the `check` walker would report:
+ *   CLEAN: no issue at all (no error, no warning);
+ *   ERROR: at least one error (used by unions, whose members are probed in order);
+ *   UNSURE: anything else (e.g. an unknown property, which is a warning): the walker decides.
+ * It reads exactly what the walker reads, in the same way, and never calls a stateful (global or
+ * sticky) pattern, so running it first changes nothing the caller can see.
+ */
+const CLEAN = 0;
+const ERROR = 1;
+const UNSURE = 2;
+type Verdict = typeof CLEAN | typeof ERROR | typeof UNSURE;
+type Checker = (v: unknown, partial: boolean) => Verdict;
+
+const checkers = new WeakMap<JsonTypeDesc, Checker>();
+
+function quickCheck(t: JsonTypeDesc, v: unknown, partial: boolean): Verdict {
+  try {
+    return checkerOf(t)(v, partial);
+  } catch {
+    // E.g. a value nested beyond the call stack: let the walker meet it as before.
+    return UNSURE;
+  }
+}
+
+function checkerOf(t: JsonTypeDesc): Checker {
+  let c = checkers.get(t);
+  if (!c) {
+    c = compileChecker(t);
+    checkers.set(t, c);
+  }
+  return c;
+}
+
+
+function compileChecker(t: JsonTypeDesc): Checker {
+  switch (t.kind) {
+    case 'jscalar':
+      return scalarChecker(t);
+    case 'jarray': {
+      // Children are compiled on first use (types may refer to themselves).
+      let items: Checker | undefined;
+      const min = t.minItems ?? -1;
+      const max = t.maxItems ?? Infinity;
+      return (v, partial) => {
+        if (!Array.isArray(v)) return ERROR;
+        items ??= checkerOf(t.items());
+        if (v.length < min || v.length > max) return ERROR;
+        let verdict: Verdict = CLEAN;
+        for (let i = 0; i < v.length; i++) {
+          const r = items(v[i], partial);
+          if (r === ERROR) return ERROR;
+          if (r !== CLEAN) verdict = UNSURE;
+        }
+        return verdict;
+      };
+    }
+    case 'junion': {
+      let members: Checker[] | undefined;
+      return (v, partial) => {
+        members ??= t.members.map((m) => checkerOf(m()));
+        // The walker takes the first member without errors (keeping its warnings).
+        for (let i = 0; i < members.length; i++) {
+          const r = members[i]!(v, partial);
+          if (r !== ERROR) return r;
+        }
+        return ERROR;
+      };
+    }
+    case 'jobject':
+      return objectChecker(t);
+  }
+}
+
+const CALL = 0;
+const STRING = 1;
+const PATTERN = 2;
+const INTEGER = 3;
+const BOOLEAN = 4;
+const ENUM = 5;
+const ENUM_INTEGER = 6;
+
+function objectChecker(t: JsonObjectDesc): Checker {
+  const n = t.props.length;
+  const keys = t.props.map((p) => p.prop);
+  const inherited = t.props.map((p) => INHERITED.has(p.prop));
+  const required = t.props.map((p) => p.required);
+  const nullable = t.props.map((p) => p.nullable);
+  // Children are compiled on first use (types may refer to themselves).
+  let types: Checker[] | undefined;
+  const declared: ReadonlySet<string> = new Set(keys);
+  const extra = t.extra;
+  let map: Checker | undefined;
+  const hasOwn = Object.prototype.hasOwnProperty;
+  // The common scalars are checked in the loop itself (no call): `op` says how, with `low`, `high`
+  // (integer bounds), `pattern` and `values` (enumeration). The others call their checker.
+  const op: number[] = new Array<number>(n).fill(CALL);
+  const low: number[] = new Array<number>(n).fill(-Infinity);
+  const high: number[] = new Array<number>(n).fill(Infinity);
+  const pattern: (RegExp | undefined)[] = new Array<RegExp | undefined>(n).fill(undefined);
+  const values: (readonly JsonScalar[] | undefined)[] = new Array<readonly JsonScalar[] | undefined>(n).fill(undefined);
+  const inline = (d: JsonTypeDesc, i: number): void => {
+    if (d.kind !== 'jscalar' || d.minLength !== undefined || d.maxLength !== undefined) return;
+    if (d.exclusiveMinimum !== undefined || d.exclusiveMaximum !== undefined) return;
+    if (d.pattern && (d.pattern.global || d.pattern.sticky)) return;
+    low[i] = d.minimum ?? -Infinity;
+    high[i] = d.maximum ?? Infinity;
+    pattern[i] = d.pattern;
+    values[i] = d.enum;
+    if (d.type === 'any' && d.enum) op[i] = ENUM;
+    else if (d.type === 'string' && !d.enum) op[i] = d.pattern ? PATTERN : STRING;
+    else if (d.type === 'integer') op[i] = d.enum ? ENUM_INTEGER : INTEGER;
+    else if (d.type === 'boolean' && !d.enum) op[i] = BOOLEAN;
+  };
+  return (v, partial) => {
+    if (typeof v !== 'object' || v === null || Array.isArray(v)) return ERROR;
+    if (!types) {
+      const descs = t.props.map((p) => p.type());
+      for (let i = 0; i < n; i++) inline(descs[i]!, i);
+      types = descs.map(checkerOf);
+      if (typeof extra === 'object') map = checkerOf(extra.map());
+    }
+    const input = v as Record<string, unknown>;
+    let verdict: Verdict = CLEAN;
+    let found = 0;
+    for (let i = 0; i < n; i++) {
+      const key = keys[i]!;
+      const x = inherited[i] ? (hasOwn.call(input, key) ? input[key] : undefined) : input[key];
+      if (x === undefined) {
+        if (required[i] && !partial) return ERROR;
+        continue;
+      }
+      found++;
+      if (x === null && nullable[i]) continue;
+      switch (op[i]) {
+        case STRING:
+          if (typeof x !== 'string') return ERROR;
+          continue;
+        case PATTERN:
+          if (typeof x !== 'string' || !pattern[i]!.test(x)) return ERROR;
+          continue;
+        case INTEGER:
+          if (typeof x !== 'number' || !Number.isSafeInteger(x) || x < low[i]! || x > high[i]!) return ERROR;
+          continue;
+        case BOOLEAN:
+          if (typeof x !== 'boolean') return ERROR;
+          continue;
+        case ENUM:
+        case ENUM_INTEGER: {
+          const e = values[i]!;
+          let hit = false;
+          for (let k = 0; k < e.length; k++) {
+            if (e[k] === x) {
+              hit = true;
+              break;
+            }
+          }
+          if (!hit) return ERROR;
+          if (op[i] === ENUM_INTEGER && (typeof x !== 'number' || !Number.isSafeInteger(x) || x < low[i]! || x > high[i]!)) return ERROR;
+          continue;
+        }
+      }
+      const r = types![i]!(x, partial);
+      if (r === ERROR) return ERROR;
+      if (r !== CLEAN) verdict = UNSURE;
+    }
+    const all = Object.keys(input);
+    if (all.length === found) return verdict;
+    for (let i = 0; i < all.length; i++) {
+      const key = all[i]!;
+      if (declared.has(key)) continue;
+      const x = input[key];
+      if (x === undefined) continue;
+      if (extra === 'forbid') return ERROR;
+      if (!map) return UNSURE; // kept with a warning (or refused): the walker words it
+      const r = map(x, partial);
+      if (r === ERROR) return ERROR;
+      if (r !== CLEAN) verdict = UNSURE;
+    }
+    return verdict;
+  };
+}
+
+function scalarChecker(t: JsonScalarDesc): Checker {
+  const values = t.enum;
+  const base = baseScalarChecker(t);
+  if (!values || t.type === 'any') return base;
+  // An enumeration first, as the walker checks it first.
+  return (v, partial) => {
+    for (let i = 0; i < values.length; i++) if (values[i] === v) return base(v, partial);
+    return ERROR;
+  };
+}
+
+function baseScalarChecker(t: JsonScalarDesc): Checker {
+  switch (t.type) {
+    case 'any': {
+      const values = t.enum;
+      if (values) {
+        return (v) => {
+          for (let i = 0; i < values.length; i++) if (values[i] === v) return CLEAN;
+          return ERROR;
+        };
+      }
+      return (v) => (isJson(v) ? CLEAN : ERROR);
+    }
+    case 'string': {
+      const pattern = t.pattern;
+      // A global or sticky pattern keeps state between calls: leave it to the walker alone.
+      if (pattern && (pattern.global || pattern.sticky)) return () => UNSURE;
+      if (t.minLength !== undefined || t.maxLength !== undefined) {
+        const minLength = t.minLength ?? -1;
+        const maxLength = t.maxLength ?? Infinity;
+        return (v) => {
+          if (typeof v !== 'string') return ERROR;
+          const n = codePoints(v);
+          if (n < minLength || n > maxLength) return ERROR;
+          return pattern && !pattern.test(v) ? ERROR : CLEAN;
+        };
+      }
+      if (pattern) return (v) => (typeof v === 'string' && pattern.test(v) ? CLEAN : ERROR);
+      return (v) => (typeof v === 'string' ? CLEAN : ERROR);
+    }
+    case 'integer':
+    case 'number': {
+      const integer = t.type === 'integer';
+      const minimum = t.minimum ?? -Infinity;
+      const maximum = t.maximum ?? Infinity;
+      const exclusiveMinimum = t.exclusiveMinimum;
+      const exclusiveMaximum = t.exclusiveMaximum;
+      // Number.isSafeInteger and Number.isFinite also refuse NaN and the infinities, as the walker does.
+      if (exclusiveMinimum !== undefined || exclusiveMaximum !== undefined) {
+        const lower = exclusiveMinimum ?? -Infinity;
+        const upper = exclusiveMaximum ?? Infinity;
+        return (v) => {
+          if (typeof v !== 'number') return ERROR;
+          if (integer ? !Number.isSafeInteger(v) : !Number.isFinite(v)) return ERROR;
+          return v < minimum || v > maximum || v <= lower || v >= upper ? ERROR : CLEAN;
+        };
+      }
+      if (integer) return (v) => (typeof v === 'number' && Number.isSafeInteger(v) && v >= minimum && v <= maximum ? CLEAN : ERROR);
+      return (v) => (typeof v === 'number' && Number.isFinite(v) && v >= minimum && v <= maximum ? CLEAN : ERROR);
+    }
+    case 'boolean':
+      return (v) => (typeof v === 'boolean' ? CLEAN : ERROR);
+    case 'null':
+      return (v) => (v === null ? CLEAN : ERROR);
   }
 }
 
