@@ -38,6 +38,12 @@ export interface CElement {
   readonly wildcardFirst: false;
   /** Whether an element of this name may occur more than once among the children (paths then carry an index). */
   multi: boolean;
+  /** `desc.type()`, resolved on first use by the value walker. */
+  type: TypeDesc | undefined;
+  /** The compiled simple type of `type` when it is a simple type, cached by the value walker. */
+  simple: CompiledSimple | undefined;
+  /** The compiled complex type of `type` when it is a complex type, cached by the value walker. */
+  complex: CComplex | undefined;
 }
 
 export interface CGroup {
@@ -54,6 +60,8 @@ export interface CGroup {
   readonly wildcardFirst: boolean;
   /** Properties this group's content sets on its target object (not descending into repeating subgroups). */
   readonly props: readonly string[];
+  /** `props` as a set (the properties an item of a repeating group may have). */
+  readonly propSet: ReadonlySet<string>;
 }
 
 export interface CWildcard {
@@ -154,6 +162,9 @@ function compileComplex(desc: ComplexTypeDesc): CComplex {
         first: new Set([p.name]),
         wildcardFirst: false,
         multi: false,
+        type: undefined,
+        simple: undefined,
+        complex: undefined,
       };
       elementParticles.push(ce);
       if (!byName.has(p.name)) byName.set(p.name, ce);
@@ -195,7 +206,7 @@ function compileComplex(desc: ComplexTypeDesc): CComplex {
       nullable: nullable || p.min === 0,
       first,
       wildcardFirst,
-      props: directProps(children),
+      ...propsOf(children),
     };
   }
 
@@ -231,8 +242,13 @@ function wrap(p: CParticle): CGroup {
     nullable: p.nullable,
     first: p.first,
     wildcardFirst: p.wildcardFirst,
-    props: directProps([p]),
+    ...propsOf([p]),
   };
+}
+
+function propsOf(particles: readonly CParticle[]): { props: string[]; propSet: Set<string> } {
+  const props = directProps(particles);
+  return { props, propSet: new Set(props) };
 }
 
 /** Properties set directly on the target object by these particles (a repeating group contributes its own array property). */

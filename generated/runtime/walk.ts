@@ -5,10 +5,10 @@
  * validates always encodes.
  */
 import { isAnyValue, isNamedAny, type AnyValue, type NamedAny } from './any.js';
-import { describeFirst, simpleTypeOf, type CComplex, type CGroup, type CParticle, type Compiler } from './compile.js';
+import { describeFirst, simpleTypeOf, type CComplex, type CElement, type CGroup, type CParticle, type Compiler } from './compile.js';
 import type { Issue, IssueCode } from './errors.js';
 import { pathNode, renderPath, SiblingCounter, type PathNode } from './path.js';
-import type { AttributeDesc, ComplexTypeDesc, ElementDesc, SimpleTypeDesc, TypeDesc } from './schema.js';
+import type { AttributeDesc, ComplexTypeDesc, SimpleTypeDesc, TypeDesc } from './schema.js';
 import { hasListValues, Problem } from './simple.js';
 import { escapeAttribute, escapeText, isXmlText } from './xml-reader.js';
 
@@ -29,6 +29,10 @@ export class XmlWriter {
   }
 
   open(name: string, attributes: string): void {
+    if (this.#indent === undefined) {
+      this.out += '<' + name + attributes + '>';
+      return;
+    }
     this.#newline();
     this.out += `<${name}${attributes}>`;
     this.#hadChild.push(false);
@@ -36,17 +40,29 @@ export class XmlWriter {
   }
 
   close(name: string): void {
+    if (this.#indent === undefined) {
+      this.out += '</' + name + '>';
+      return;
+    }
     this.#depth--;
     if (this.#hadChild.pop()) this.#newline();
     this.out += `</${name}>`;
   }
 
   empty(name: string, attributes: string): void {
+    if (this.#indent === undefined) {
+      this.out += '<' + name + attributes + '/>';
+      return;
+    }
     this.#newline();
     this.out += `<${name}${attributes}/>`;
   }
 
   leaf(name: string, attributes: string, escapedText: string): void {
+    if (this.#indent === undefined) {
+      this.out += escapedText === '' ? '<' + name + attributes + '/>' : '<' + name + attributes + '>' + escapedText + '</' + name + '>';
+      return;
+    }
     this.#newline();
     this.out += escapedText === '' ? `<${name}${attributes}/>` : `<${name}${attributes}>${escapedText}</${name}>`;
   }
@@ -61,6 +77,7 @@ export class XmlWriter {
    * text children (mixed generic content), where added line breaks would change the text.
    */
   inline(on: boolean): void {
+    if (this.#indent === undefined) return;
     this.#inline += on ? 1 : -1;
   }
 
@@ -78,13 +95,15 @@ export interface WalkLimits {
   readonly maxIssues: number;
 }
 
+const DEFAULT_LIMITS: WalkLimits = { maxIssues: 100 };
+
 export class ValueWalker {
   readonly issues: Issue[] = [];
   readonly #compiler: Compiler;
   readonly #writer: XmlWriter | undefined;
   readonly #maxIssues: number;
 
-  constructor(compiler: Compiler, writer: XmlWriter | undefined, limits: WalkLimits = { maxIssues: 100 }) {
+  constructor(compiler: Compiler, writer: XmlWriter | undefined, limits: WalkLimits = DEFAULT_LIMITS) {
     this.#compiler = compiler;
     this.#writer = writer;
     this.#maxIssues = limits.maxIssues;
@@ -104,7 +123,12 @@ export class ValueWalker {
       if (text !== undefined) w?.leaf(name, '', escapeText(text));
       return;
     }
-    const c = this.#compiler.complex(type);
+    this.#complexValue(this.#compiler.complex(type), type, name, fixed, value, parent, index);
+  }
+
+  /** The rest of `element` for a complex type `type` (compiled as `c`) and a value that is not null. */
+  #complexValue(c: CComplex, type: ComplexTypeDesc, name: string, fixed: string | undefined, value: unknown, parent: PathNode | undefined, index: number): void {
+    const w = this.#writer;
     switch (c.shape) {
       case 'flag':
         if (value !== true) {
@@ -202,7 +226,7 @@ export class ValueWalker {
 
   #particle(c: CComplex, p: CParticle, target: Record<string, unknown>, here: PathNode, counter: SiblingCounter): void {
     if (p.k === 'el') {
-      this.#elementParticle(c, p.desc, target[p.prop], here, counter);
+      this.#elementParticle(p, target[p.prop], here, counter);
       return;
     }
     if (p.k === 'any') {
@@ -256,7 +280,7 @@ export class ValueWalker {
       return;
     }
     this.#count(here, undefined, items.length, p.min, p.max, `item(s) in "${prop}"`);
-    const props = new Set(p.props);
+    const props = p.propSet;
     for (const item of items) {
       if (typeof item !== 'object' || item === null || Array.isArray(item)) {
         this.#issue(here, undefined, 0, 'wrong-type', `each item of "${prop}" must be an object, got ${describe(item)}`);
@@ -267,13 +291,14 @@ export class ValueWalker {
     }
   }
 
-  #elementParticle(c: CComplex, d: ElementDesc, v: unknown, here: PathNode, counter: SiblingCounter): void {
-    const canRepeat = c.multi.has(d.name);
+  #elementParticle(p: CElement, v: unknown, here: PathNode, counter: SiblingCounter): void {
+    const d = p.desc;
     if (v === undefined) {
       if (d.min > 0) this.#issue(here, d.name, 1, 'missing-element', `<${d.name}> is required`);
       return;
     }
-    const type = d.type();
+    const canRepeat = p.multi;
+    const type = (p.type ??= d.type());
     if (d.max > 1) {
       if (!Array.isArray(v)) {
         this.#issue(here, d.name, 1, 'wrong-type', `<${d.name}> repeats: expected an array, got ${describe(v)}`);
@@ -285,6 +310,18 @@ export class ValueWalker {
     }
     if (Array.isArray(v) && !this.#listValued(type)) {
       this.#issue(here, d.name, 1, 'wrong-type', `<${d.name}> occurs at most once: expected a single value, not an array`);
+      return;
+    }
+    if (type.kind === 'simple' && d.fixed === undefined && v !== null) {
+      // The common case of element(), with the compiled simple type cached on the particle.
+      const r = (p.simple ??= this.#compiler.simple(type)).format(v);
+      const index = counter.next(d.name, canRepeat);
+      if (r instanceof Problem) this.#issue(here, d.name, index, r.code, r.message);
+      else this.#writer?.leaf(d.name, '', escapeText(r));
+      return;
+    }
+    if (type.kind === 'complex' && v !== null) {
+      this.#complexValue((p.complex ??= this.#compiler.complex(type)), type, d.name, d.fixed, v, here, counter.next(d.name, canRepeat));
       return;
     }
     this.element(d.name, type, d.nillable, d.fixed, v, here, counter.next(d.name, canRepeat));
