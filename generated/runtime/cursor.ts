@@ -143,22 +143,14 @@ export class Cursor {
     while (this.#depth > 0) {
       const gi = stack[--this.#depth]!;
       const g = gi.g;
-      if (g.k === 'seq') {
-        for (let i = gi.idx; i < g.children.length; i++) {
-          const c = g.children[i]!;
-          const count = i === gi.idx ? gi.elCount : 0;
-          if (count < c.min && !(count === 0 && c.nullable)) return c;
-        }
-      } else if (g.k === 'choice') {
+      if (g.k === 'choice') {
         if (gi.idx >= 0) {
           const b = g.children[gi.idx]!;
           if ((b.k === 'el' || b.k === 'any') && gi.elCount < b.min) return b;
         } else if (gi.count === 0 && !g.nullable) return g;
-      } else {
-        const missing = g.children.find((c) => !(gi.seen?.has(c) ?? false) && !c.nullable);
-        if (missing) return missing;
       }
-      if (gi.count < g.min && !g.nullable) return g;
+      const missing = this.#incomplete(gi);
+      if (missing) return missing;
       const parent = this.#depth > 0 ? stack[this.#depth - 1] : undefined;
       if (parent?.g.k === 'seq') {
         parent.idx++;
