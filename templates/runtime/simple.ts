@@ -260,38 +260,40 @@ function lexBoolean(s: string): boolean | undefined {
   }
 }
 
-function lexBigInt(s: string, lo: bigint | undefined, hi: bigint | undefined): bigint | undefined {
-  const n = s.length;
-  if (n === 0) return undefined;
+/** Where the digits of an optionally signed decimal integer start: 1 after `+` or `-`, else 0. */
+function digitsStart(s: string): number {
   const first = s.charCodeAt(0);
-  const neg = first === 45;
-  const start = neg || first === 43 ? 1 : 0;
-  if (start === n) return undefined;
+  return first === 45 || first === 43 ? 1 : 0;
+}
+
+/** The value of the decimal digits of `s` from `start` (exact up to 15 digits); -1 when there are none or a non-digit occurs. */
+function digitsValue(s: string, start: number): number {
+  const n = s.length;
+  if (start >= n) return -1;
   let v = 0;
   for (let i = start; i < n; i++) {
     const d = s.charCodeAt(i) - 48;
-    if (d < 0 || d > 9) return undefined;
+    if (d < 0 || d > 9) return -1;
     v = v * 10 + d;
   }
-  const r = n - start <= 15 ? BigInt(neg ? -v : v) : BigInt(s);
+  return v;
+}
+
+function lexBigInt(s: string, lo: bigint | undefined, hi: bigint | undefined): bigint | undefined {
+  const start = digitsStart(s);
+  const v = digitsValue(s, start);
+  if (v < 0) return undefined;
+  const neg = start === 1 && s.charCodeAt(0) === 45;
+  const r = s.length - start <= 15 ? BigInt(neg ? -v : v) : BigInt(s);
   if ((lo !== undefined && r < lo) || (hi !== undefined && r > hi)) return undefined;
   return r;
 }
 
 function lexSmallInt(s: string, lo: number, hi: number): number | undefined {
-  const n = s.length;
-  if (n === 0) return undefined;
-  const first = s.charCodeAt(0);
-  const neg = first === 45;
-  const start = neg || first === 43 ? 1 : 0;
-  if (start === n) return undefined;
-  let v = 0;
-  for (let i = start; i < n; i++) {
-    const d = s.charCodeAt(i) - 48;
-    if (d < 0 || d > 9) return undefined;
-    v = v * 10 + d;
-  }
-  if (neg) v = v === 0 ? 0 : -v;
+  const start = digitsStart(s);
+  let v = digitsValue(s, start);
+  if (v < 0) return undefined;
+  if (start === 1 && s.charCodeAt(0) === 45 && v !== 0) v = -v;
   return v < lo || v > hi ? undefined : v;
 }
 
