@@ -20,7 +20,8 @@ async function loadSdk(): Promise<{ emulator: EmulatorModule; clients: ClientsMo
     ]);
     return { emulator, clients, jetbackup };
   } catch (e) {
-    if (e instanceof Error && 'code' in e && e.code === 'ERR_MODULE_NOT_FOUND') {
+    // Only the SDK itself missing; any other missing module (a dependency) is reported as it is.
+    if (e instanceof Error && 'code' in e && e.code === 'ERR_MODULE_NOT_FOUND' && /generated[\\/](emulator|clients|jetbackup)[\\/]/.test(e.message)) {
       throw new UsageError('the generated SDK is missing: run `npm run generate` (and `npm run build`) first');
     }
     throw e;
